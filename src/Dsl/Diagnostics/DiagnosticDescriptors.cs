@@ -1,0 +1,123 @@
+namespace ProbDsl.Dsl.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the language reports. IDs are stable: 00xx syntax, 01xx names and declarations,
+/// 02xx shapes and distributions, 03xx guides, 04xx inference and objective, 09xx code generation.
+/// </summary>
+public static class DiagnosticDescriptors
+{
+    public static readonly DiagnosticDescriptor SyntaxError = new(
+        "PDSL0001", "Syntax error", DslSeverity.Error, "Syntax error: {0}");
+
+    public static readonly DiagnosticDescriptor DuplicateName = new(
+        "PDSL0101", "Duplicate name", DslSeverity.Error,
+        "'{0}' is declared more than once in model '{1}'; give each variable, network and guide its own name");
+
+    public static readonly DiagnosticDescriptor UnknownVariable = new(
+        "PDSL0102", "Unknown variable", DslSeverity.Error,
+        "'{0}' is not a variable of model '{1}'; declare it with 'data', 'label' or 'latent' first");
+
+    public static readonly DiagnosticDescriptor UnknownNet = new(
+        "PDSL0103", "Unknown network", DslSeverity.Error,
+        "'{0}' is not a network of model '{1}'; declare it with 'net {0} = mlp(...)'");
+
+    public static readonly DiagnosticDescriptor MissingModelFactor = new(
+        "PDSL0104", "Variable without a model factor", DslSeverity.Error,
+        "Variable '{0}' has no model factor; add 'p({0} | ...) = ...'");
+
+    public static readonly DiagnosticDescriptor DuplicateModelFactor = new(
+        "PDSL0105", "Variable with two model factors", DslSeverity.Error,
+        "Variable '{0}' has more than one model factor; keep exactly one 'p({0} | ...)'");
+
+    public static readonly DiagnosticDescriptor CyclicModel = new(
+        "PDSL0106", "Cyclic model", DslSeverity.Error,
+        "The model factors form a cycle through '{0}'; a generative model must be a directed acyclic graph");
+
+    public static readonly DiagnosticDescriptor DuplicateModel = new(
+        "PDSL0107", "Duplicate model", DslSeverity.Error,
+        "Model '{0}' is declared more than once; rename one of them");
+
+    public static readonly DiagnosticDescriptor WrongFamily = new(
+        "PDSL0201", "Distribution does not match the variable", DslSeverity.Error,
+        "'{0}' is declared as {1} but this factor gives it a {2} distribution; use {1} here or change the declaration");
+
+    public static readonly DiagnosticDescriptor UnknownParameter = new(
+        "PDSL0202", "Unknown distribution parameter", DslSeverity.Error,
+        "{0} has no parameter '{1}'; its parameters are: {2}");
+
+    public static readonly DiagnosticDescriptor MissingParameter = new(
+        "PDSL0203", "Missing distribution parameter", DslSeverity.Error,
+        "{0} needs a value for '{1}'; pass it by name ('{1}: ...') or from a network head '{2}.{1}'");
+
+    public static readonly DiagnosticDescriptor NetCallMismatch = new(
+        "PDSL0204", "Network called with other inputs than declared", DslSeverity.Error,
+        "Network '{0}' takes ({1}) but is called with ({2}); call it with its declared inputs, in order");
+
+    public static readonly DiagnosticDescriptor HeadMissing = new(
+        "PDSL0205", "Network has no such head", DslSeverity.Error,
+        "Network '{0}' has no head '{1}'; add '{1}' to its outputs");
+
+    public static readonly DiagnosticDescriptor HeadNeedsPositiveTransform = new(
+        "PDSL0206", "Positive parameter from an unconstrained head", DslSeverity.Error,
+        "Head '{0}' feeds a parameter that must be positive; write 'softplus({0})' or 'exp({0})' in the network's outputs");
+
+    public static readonly DiagnosticDescriptor InvalidSize = new(
+        "PDSL0207", "Invalid size", DslSeverity.Error,
+        "'{0}' has size {1}; sizes must be positive (and a categorical needs at least 2 classes)");
+
+    public static readonly DiagnosticDescriptor FactorNotInNetInputs = new(
+        "PDSL0208", "Factor conditions and network inputs differ", DslSeverity.Error,
+        "The factor {0} conditions on ({1}) but its network reads ({2}); a factor's parameters may depend only on what it conditions on");
+
+    public static readonly DiagnosticDescriptor BadConstant = new(
+        "PDSL0209", "Invalid constant parameter", DslSeverity.Error,
+        "{0} cannot take '{1}' for '{2}'; {3}");
+
+    public static readonly DiagnosticDescriptor GuideMissesLatent = new(
+        "PDSL0301", "Guide misses a latent", DslSeverity.Error,
+        "Guide '{0}' has no factor for the latent '{1}'; add 'q({1} | ...)' to its factorisation");
+
+    public static readonly DiagnosticDescriptor GuideCoversTwice = new(
+        "PDSL0302", "Guide covers a latent twice", DslSeverity.Error,
+        "Guide '{0}' has more than one factor for '{1}'; keep exactly one 'q({1} | ...)'");
+
+    public static readonly DiagnosticDescriptor GuideTargetsObserved = new(
+        "PDSL0303", "Guide factor for an observed variable", DslSeverity.Error,
+        "Guide '{0}' has a factor for '{1}', which is always observed; guides describe latents only: remove 'q({1} | ...)'");
+
+    public static readonly DiagnosticDescriptor GuideCyclic = new(
+        "PDSL0304", "Cyclic guide", DslSeverity.Error,
+        "Guide '{0}' is cyclic: '{1}' depends on itself through its conditions; a guide must sample each latent after what it conditions on");
+
+    public static readonly DiagnosticDescriptor GuideBodyMismatch = new(
+        "PDSL0305", "Guide body does not match its factorisation", DslSeverity.Error,
+        "Guide '{0}': {1}");
+
+    public static readonly DiagnosticDescriptor GuideConditionsOnUnknown = new(
+        "PDSL0306", "Guide conditions on what is not available", DslSeverity.Error,
+        "Guide '{0}': q({1} | ...) conditions on '{2}', which is neither observed data nor a latent of the guide");
+
+    public static readonly DiagnosticDescriptor InferNotDiscrete = new(
+        "PDSL0401", "Inference strategy for a non-discrete variable", DslSeverity.Error,
+        "'infer {0} by ...' applies to discrete latents only; '{0}' is {1}. Continuous latents are reparameterised automatically");
+
+    public static readonly DiagnosticDescriptor SemiSupervisedWithoutLabel = new(
+        "PDSL0402", "Semi-supervised objective without a label", DslSeverity.Error,
+        "The semi-supervised objective needs a 'label' variable; declare one (e.g. 'label y : Categorical[10]') or use 'objective elbo'");
+
+    public static readonly DiagnosticDescriptor InvalidObjectiveOption = new(
+        "PDSL0403", "Invalid objective option", DslSeverity.Error,
+        "Objective option '{0}' {1}");
+
+    public static readonly DiagnosticDescriptor NoGuide = new(
+        "PDSL0404", "Model without a guide", DslSeverity.Error,
+        "Model '{0}' declares no guide; add one, e.g. 'guide Main = q(z | x) {{ ... }}'");
+
+    public static readonly DiagnosticDescriptor NotYetGenerated = new(
+        "PDSL0901", "Not supported by the code generator yet", DslSeverity.Error,
+        "The code generator does not support this yet: {0}");
+
+    public static readonly DiagnosticDescriptor InternalError = new(
+        "PDSL0999", "Internal compiler error", DslSeverity.Error,
+        "Internal error in the ProbDsl compiler ({0}); please report it with the model that caused it");
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Linq;
+using ProbDsl.Dsl.Ir;
+using Sprache;
+
+namespace ProbDsl.Dsl.Parsing;
+
+/// <summary>Tokens of the .pdsl language: whitespace and comments, identifiers, keywords, numbers, symbols.</summary>
+internal static class Lexical
+{
+    private static readonly Parser<string> LineComment =
+        from start in Parse.String("//")
+        from body in Parse.AnyChar.Except(Parse.Char('\n')).Many()
+        select "";
+
+    private static readonly Parser<string> BlockComment =
+        from start in Parse.String("/*")
+        from body in Parse.AnyChar.Until(Parse.String("*/"))
+        select "";
+
+    /// <summary>Whitespace and comments between tokens.</summary>
+    public static readonly Parser<string> Trivia =
+        Parse.WhiteSpace.Once().Return("").Or(LineComment).Or(BlockComment).Many().Return("");
+
+    /// <summary>A token: the text, then any trivia after it (the file rule skips leading trivia once).</summary>
+    public static Parser<T> Tok<T>(this Parser<T> parser) =>
+        from value in parser
+        from trailing in Trivia
+        select value;
+
+    public static readonly Parser<string> RawIdentifier =
+        from first in Parse.Letter.Or(Parse.Char('_'))
+        from rest in Parse.LetterOrDigit.Or(Parse.Char('_')).Many().Text()
+        select first + rest;
+
+    public static readonly Parser<string> Identifier = RawIdentifier.Named("identifier").Tok();
+
+    /// <summary>A keyword is an identifier with that text; failing does not consume input, so XOr can try the next rule.</summary>
+    public static Parser<string> Word(string word) =>
+        RawIdentifier.Where(id => id == word).Named($"'{word}'");
+
+    public static Parser<string> Keyword(string word) => Word(word).Tok();
+
+    public static Parser<char> Sym(char c) => Parse.Char(c).Named($"'{c}'");
+
+    public static Parser<char> Symbol(char c) => Sym(c).Tok();
+
+    public static readonly Parser<string> Arrow = Parse.String("->").Text().Named("'->'").Tok();
+
+    public static readonly Parser<int> Integer =
+        Parse.Digit.AtLeastOnce().Text().Select(s => int.Parse(s, CultureInfo.InvariantCulture)).Named("integer").Tok();
+
+    public static readonly Parser<double> RawNumber =
+        (from sign in Parse.Char('-').Optional()
+         from digits in Parse.Digit.AtLeastOnce().Text()
+         from fraction in Parse.Char('.').Then(_ => Parse.Digit.AtLeastOnce().Text()).Optional()
+         from exponent in Parse.Chars('e', 'E')
+             .Then(_ => Parse.Chars('+', '-').Optional().Then(s => Parse.Digit.AtLeastOnce().Text()
+                 .Select(d => (s.IsDefined ? s.Get().ToString() : "") + d)))
+             .Optional()
+         select double.Parse(
+             (sign.IsDefined ? "-" : "") + digits
+             + (fraction.IsDefined ? "." + fraction.Get() : "")
+             + (exponent.IsDefined ? "e" + exponent.Get() : ""),
+             NumberStyles.Float, CultureInfo.InvariantCulture))
+        .Named("number");
+
+    /// <summary>A token with the span of its own text (trailing trivia is consumed but not part of the span).</summary>
+    public static Parser<(T Value, SourceSpan Span)> Located<T>(this Parser<T> parser) =>
+        from spanned in parser.Span()
+        from trailing in Trivia
+        select (spanned.Value, ToSpan(spanned));
+
+    private static SourceSpan ToSpan<T>(ITextSpan<T> span) =>
+        new(span.Start.Pos, span.Length, span.Start.Line, span.Start.Column, span.End.Line, span.End.Column);
+
+    public static NodeMeta Meta(SourceSpan span) => new(span);
+
+    public static EquatableArray<string> Names(this System.Collections.Generic.IEnumerable<(string Value, SourceSpan Span)> items) =>
+        items.Select(i => i.Value).ToEquatableArray();
+}

@@ -1,0 +1,98 @@
+using System.Collections.Generic;
+using System.Linq;
+using ProbDsl.Dsl.Diagnostics;
+using ProbDsl.Dsl.Ir;
+
+namespace ProbDsl.Dsl.Validation;
+
+/// <summary>
+/// Checks what a model means: names resolve, every variable has one model factor, the model is acyclic,
+/// distributions bind, each guide covers every latent once in an order that can be sampled.
+/// </summary>
+public static class ModelValidator
+{
+    public static IReadOnlyList<DslDiagnostic> Validate(ProgramIr program, string filePath)
+    {
+        var diagnostics = new List<DslDiagnostic>();
+        foreach (var duplicate in program.Models.GroupBy(m => m.Name).Where(g => g.Count() > 1).SelectMany(g => g.Skip(1)))
+            diagnostics.Add(DiagnosticDescriptors.DuplicateModel.Create(filePath, duplicate.Meta.Span, duplicate.Name));
+        foreach (var model in program.Models)
+            ValidateModel(model, filePath, diagnostics);
+        return diagnostics;
+    }
+
+    private static void ValidateModel(ModelIr model, string filePath, List<DslDiagnostic> diagnostics)
+    {
+        CheckNames(model, filePath, diagnostics);
+        CheckVariables(model, filePath, diagnostics);
+        CheckNets(model, filePath, diagnostics);
+        ModelFactorChecks.Check(model, filePath, diagnostics);
+        foreach (var guide in model.Guides)
+            GuideChecks.Check(model, guide, filePath, diagnostics);
+        CheckInferenceAndObjective(model, filePath, diagnostics);
+    }
+
+    private static void CheckNames(ModelIr model, string filePath, List<DslDiagnostic> diagnostics)
+    {
+        var declared = model.Variables.Select(v => (v.Name, v.Meta.Span))
+            .Concat(model.Nets.Select(n => (n.Name, n.Meta.Span)))
+            .Concat(model.Guides.Select(g => (g.Name, g.Meta.Span)));
+        foreach (var duplicate in declared.GroupBy(d => d.Name).Where(g => g.Count() > 1).SelectMany(g => g.Skip(1)))
+            diagnostics.Add(DiagnosticDescriptors.DuplicateName.Create(filePath, duplicate.Span, duplicate.Name, model.Name));
+    }
+
+    private static void CheckVariables(ModelIr model, string filePath, List<DslDiagnostic> diagnostics)
+    {
+        foreach (var variable in model.Variables)
+        {
+            var minimum = variable.Family == DistributionFamily.Categorical ? 2 : 1;
+            if (variable.Size < minimum)
+                diagnostics.Add(DiagnosticDescriptors.InvalidSize.Create(filePath, variable.Meta.Span, variable.Name, variable.Size));
+        }
+    }
+
+    private static void CheckNets(ModelIr model, string filePath, List<DslDiagnostic> diagnostics)
+    {
+        foreach (var net in model.Nets)
+        {
+            foreach (var input in net.Inputs.Where(i => model.FindVariable(i) is null))
+                diagnostics.Add(DiagnosticDescriptors.UnknownVariable.Create(filePath, net.Meta.Span, input, model.Name));
+            foreach (var width in net.Hidden.Where(w => w <= 0))
+                diagnostics.Add(DiagnosticDescriptors.InvalidSize.Create(filePath, net.Meta.Span, net.Name + " hidden layer", width));
+            foreach (var head in net.Heads)
+                CheckHead(model, head, filePath, diagnostics);
+        }
+    }
+
+    private static void CheckHead(ModelIr model, HeadIr head, string filePath, List<DslDiagnostic> diagnostics)
+    {
+        var variable = model.FindVariable(head.Variable);
+        if (variable is null)
+        {
+            diagnostics.Add(DiagnosticDescriptors.UnknownVariable.Create(filePath, head.Meta.Span, head.Variable, model.Name));
+            return;
+        }
+        var parameters = variable.Family.Parameters();
+        if (!parameters.Contains(head.Parameter))
+            diagnostics.Add(DiagnosticDescriptors.UnknownParameter.Create(filePath, head.Meta.Span, variable.Family, head.Parameter, string.Join(", ", parameters)));
+        else if (variable.Family.IsPositiveParameter(head.Parameter) && head.Transform == HeadTransform.None)
+            diagnostics.Add(DiagnosticDescriptors.HeadNeedsPositiveTransform.Create(filePath, head.Meta.Span, head.ToString()));
+    }
+
+    private static void CheckInferenceAndObjective(ModelIr model, string filePath, List<DslDiagnostic> diagnostics)
+    {
+        foreach (var inference in model.Inference)
+        {
+            var variable = model.FindVariable(inference.Variable);
+            if (variable is null)
+                diagnostics.Add(DiagnosticDescriptors.UnknownVariable.Create(filePath, inference.Meta.Span, inference.Variable, model.Name));
+            else if (!variable.IsDiscrete || variable.Role == VariableRole.Data)
+                diagnostics.Add(DiagnosticDescriptors.InferNotDiscrete.Create(filePath, inference.Meta.Span, variable.Name,
+                    variable.Role == VariableRole.Data ? "always observed" : $"{variable.Family}"));
+        }
+        if (model.Objective.Kind == ObjectiveKind.SemiSupervised && !model.Variables.Any(v => v.Role == VariableRole.Label))
+            diagnostics.Add(DiagnosticDescriptors.SemiSupervisedWithoutLabel.Create(filePath, model.Objective.Meta.Span));
+        if (model.Guides.Count == 0)
+            diagnostics.Add(DiagnosticDescriptors.NoGuide.Create(filePath, model.Meta.Span, model.Name));
+    }
+}
