@@ -1,0 +1,1 @@
+System.Console.WriteLine(typeof(ProbDsl.Models.M2StructuredTrainer).Name);

@@ -1,0 +1,27 @@
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace ProbDsl.Generators.Emit;
+
+/// <summary>How IR names become C# names.</summary>
+internal static class Names
+{
+    public static string Pascal(string name) =>
+        string.Concat(name.Split('_').Where(p => p.Length > 0).Select(p => char.ToUpperInvariant(p[0]) + p.Substring(1)));
+
+    public static string Camel(string name)
+    {
+        var pascal = Pascal(name);
+        return pascal.Length == 0 ? name : char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
+    }
+
+    /// <summary>A local or field name, escaped with @ when it is a C# keyword.</summary>
+    public static string Identifier(string name) =>
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None
+            ? "@" + name
+            : name;
+
+    public static string Literal(double value) =>
+        value.ToString("R", CultureInfo.InvariantCulture) + (value % 1 == 0 && !value.ToString("R", CultureInfo.InvariantCulture).Contains("E") ? ".0" : "");
+}

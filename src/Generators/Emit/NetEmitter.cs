@@ -1,0 +1,109 @@
+using System.Collections.Generic;
+using System.Linq;
+using ProbDsl.Dsl.Ir;
+
+namespace ProbDsl.Generators.Emit;
+
+/// <summary>
+/// Writes one typed TorchSharp module per network. Each input gets its own first-layer projection and the
+/// projections are summed: the same function as one layer on the concatenated inputs, but inputs keep their own
+/// batch shapes, so an enumerated one-hot ([K, 1, K]) is projected once per class rather than per class and example.
+/// </summary>
+internal static class NetEmitter
+{
+    public static string ClassName(ModelIr model, NetIr net) => Names.Pascal(model.Name) + Names.Pascal(net.Name) + "Net";
+
+    public static string OutputProperty(HeadIr head) => Names.Pascal(head.Variable) + Names.Pascal(head.Parameter);
+
+    /// <summary>Width of an input: a categorical enters as a one-hot vector.</summary>
+    public static int InputWidth(ModelIr model, string input) => model.FindVariable(input)!.Size;
+
+    public static void Emit(SourceWriter w, ModelIr model, NetIr net)
+    {
+        var className = ClassName(model, net);
+        var tensorArgs = string.Join(", ", net.Inputs.Select(_ => "Tensor"));
+        var result = net.Heads.Count == 1 ? "Tensor" : $"{className}.Output";
+        w.Line($"/// <summary>Network <c>{net.Name}</c> of model <c>{model.Name}</c>: {Describe(net)}.</summary>");
+        using (w.Block($"public sealed class {className} : nn.Module<{tensorArgs}, {result}>"))
+        {
+            if (net.Heads.Count > 1)
+            {
+                w.Line($"/// <summary>The heads of <c>{net.Name}</c>, one per distribution parameter it feeds.</summary>");
+                w.Line($"public readonly record struct Output({string.Join(", ", net.Heads.Select(h => "Tensor " + OutputProperty(h)))});");
+                w.Line();
+            }
+            EmitFields(w, net);
+            w.Line();
+            EmitConstructor(w, model, net, className);
+            w.Line();
+            EmitForward(w, net, result);
+        }
+    }
+
+    private static string Describe(NetIr net) =>
+        $"mlp({string.Join(", ", net.Inputs)} -> {string.Join(" -> ", net.Hidden)} -> {string.Join(", ", net.Heads)}, act: {net.Activation.ToString().ToLowerInvariant()})";
+
+    private static IEnumerable<string> HiddenLayerFields(NetIr net) => Enumerable.Range(1, net.Hidden.Count - 1).Select(i => $"hidden{i}");
+
+    private static string InputField(string input) => "input" + Names.Pascal(input);
+
+    private static string HeadField(HeadIr head) => "head" + OutputProperty(head);
+
+    private static void EmitFields(SourceWriter w, NetIr net)
+    {
+        foreach (var input in net.Inputs)
+            w.Line($"private readonly Linear {InputField(input)};");
+        foreach (var hidden in HiddenLayerFields(net))
+            w.Line($"private readonly Linear {hidden};");
+        foreach (var head in net.Heads)
+            w.Line($"private readonly Linear {HeadField(head)};");
+    }
+
+    private static void EmitConstructor(SourceWriter w, ModelIr model, NetIr net, string className)
+    {
+        using (w.Block($"public {className}() : base(\"{net.Name}\")"))
+        {
+            for (var i = 0; i < net.Inputs.Count; i++)
+            {
+                // Only the first projection has a bias: the sum of projections is one affine layer.
+                var bias = i == 0 ? "" : ", hasBias: false";
+                w.Line($"{InputField(net.Inputs[i])} = nn.Linear({InputWidth(model, net.Inputs[i])}, {net.Hidden[0]}{bias});");
+            }
+            var hiddenFields = HiddenLayerFields(net).ToList();
+            for (var i = 0; i < hiddenFields.Count; i++)
+                w.Line($"{hiddenFields[i]} = nn.Linear({net.Hidden[i]}, {net.Hidden[i + 1]});");
+            foreach (var head in net.Heads)
+                w.Line($"{HeadField(head)} = nn.Linear({net.Hidden[net.Hidden.Count - 1]}, {model.FindVariable(head.Variable)!.Size});");
+            w.Line("RegisterComponents();");
+        }
+    }
+
+    private static void EmitForward(SourceWriter w, NetIr net, string result)
+    {
+        var parameters = string.Join(", ", net.Inputs.Select(i => "Tensor " + Names.Identifier(i)));
+        using (w.Block($"public override {result} forward({parameters})"))
+        {
+            w.Line("using var scope = NewDisposeScope();");
+            var projections = string.Join(" + ", net.Inputs.Select(i => $"{InputField(i)}.call({Names.Identifier(i)})"));
+            w.Line($"var h = {Activate(net.Activation, projections)};");
+            foreach (var hidden in HiddenLayerFields(net))
+                w.Line($"h = {Activate(net.Activation, $"{hidden}.call(h)")};");
+            var heads = net.Heads.Select(h => $"{Transform(h.Transform, $"{HeadField(h)}.call(h)")}.MoveToOuterDisposeScope()").ToList();
+            w.Line(net.Heads.Count == 1 ? $"return {heads[0]};" : $"return new Output({string.Join(", ", heads)});");
+        }
+    }
+
+    private static string Activate(Activation activation, string value) => activation switch
+    {
+        Activation.Relu => $"F.relu({value})",
+        Activation.Tanh => $"tanh({value})",
+        _ => $"F.softplus({value})",
+    };
+
+    private static string Transform(HeadTransform transform, string value) => transform switch
+    {
+        HeadTransform.Softplus => $"F.softplus({value})",
+        HeadTransform.Exp => $"{value}.exp()",
+        _ => value,
+    };
+}

@@ -1,0 +1,18 @@
+using System.Collections.Generic;
+using ProbDsl.Dsl.Ir;
+
+namespace ProbDsl.Generators.Planning;
+
+/// <summary>
+/// What the emitter needs to write one model-with-guide class: the observed data, the discrete variable that is
+/// observed when labelled and enumerated otherwise, the guide factors in an order in which they can be sampled,
+/// and the networks the class owns.
+/// </summary>
+internal sealed record GuidePlan(
+    ModelIr Model,
+    GuideIr Guide,
+    string ClassName,
+    VariableIr Data,
+    VariableIr Label,
+    IReadOnlyList<FactorIr> SamplingOrder,
+    IReadOnlyList<NetIr> Nets);

@@ -1,0 +1,68 @@
+using System.Collections.Generic;
+using System.Linq;
+using ProbDsl.Dsl.Diagnostics;
+using ProbDsl.Dsl.Ir;
+using ProbDsl.Dsl.Validation;
+using ProbDsl.Generators.Emit;
+
+namespace ProbDsl.Generators.Planning;
+
+/// <summary>
+/// Decides, for a validated model and one of its guides, how the bound is computed, and reports what the code
+/// generator cannot do yet as PDSL0901 (never silently wrong code).
+/// </summary>
+internal static class GuidePlanner
+{
+    public static GuidePlan? Plan(ModelIr model, GuideIr guide, string filePath, List<DslDiagnostic> diagnostics)
+    {
+        var unsupported = UnsupportedFeatures(model, guide).ToList();
+        foreach (var reason in unsupported)
+            diagnostics.Add(DiagnosticDescriptors.NotYetGenerated.Create(filePath, guide.Meta.Span, reason));
+        if (unsupported.Count > 0)
+            return null;
+
+        var order = Graph.TopologicalOrder(guide.Factors.Select(f => (f.Target, (IEnumerable<string>)f.Conditions)), out _)!;
+        var usedNets = model.Factors.Concat(guide.Factors)
+            .SelectMany(f => f.Distribution.Arguments).Select(a => a.Value).OfType<NetCallExpr>().Select(c => c.Net)
+            .Distinct().ToList();
+        return new GuidePlan(
+            model, guide, Names.Pascal(model.Name) + Names.Pascal(guide.Name),
+            model.Variables.Single(v => v.Role == VariableRole.Data),
+            model.Variables.Single(v => v.Role == VariableRole.Label),
+            order.Select(t => guide.FactorFor(t)!).ToList(),
+            model.Nets.Where(n => usedNets.Contains(n.Name)).ToList());
+    }
+
+    private static IEnumerable<string> UnsupportedFeatures(ModelIr model, GuideIr guide)
+    {
+        var data = model.Variables.Where(v => v.Role == VariableRole.Data).ToList();
+        if (data.Count != 1 || data[0].Family != DistributionFamily.Bernoulli)
+            yield return "exactly one 'data' variable, with a Bernoulli distribution, is supported";
+        if (model.Variables.Count(v => v.Role == VariableRole.Label) != 1 || model.Objective.Kind != ObjectiveKind.SemiSupervised)
+            yield return "models need one 'label' variable and 'objective semisupervised(...)'";
+        if (model.Variables.Any(v => v.Role == VariableRole.Latent && v.IsDiscrete))
+            yield return "discrete latents other than the label (several enumerated latents)";
+        foreach (var latent in model.Variables.Where(v => v.Role == VariableRole.Latent && v.Family != DistributionFamily.Normal))
+            yield return $"latent '{latent.Name}' must be Normal";
+        foreach (var net in model.Nets.Where(n => n.Hidden.Count == 0))
+            yield return $"network '{net.Name}' needs at least one hidden layer";
+        foreach (var net in model.Nets.Where(n => n.Inputs.Count > 5))
+            yield return $"network '{net.Name}' has more than five inputs";
+        var label = model.Variables.FirstOrDefault(v => v.Role == VariableRole.Label);
+        var labelFactor = label is null ? null : guide.FactorFor(label.Name);
+        if (labelFactor is not null && labelFactor.Conditions.Any(c => model.FindVariable(c)?.Role != VariableRole.Data))
+            yield return $"q({label!.Name} | ...) may condition on observed data only";
+        foreach (var latent in model.Variables.Where(v => v.Role == VariableRole.Latent))
+        {
+            var prior = model.FindFactor(latent.Name);
+            if (prior is not null && MixesConstantsAndNetworks(prior))
+                yield return $"p({latent.Name} | ...) mixes constants and network heads";
+        }
+    }
+
+    private static bool MixesConstantsAndNetworks(FactorIr factor)
+    {
+        var values = factor.Distribution.Arguments.Select(a => a.Value).ToList();
+        return values.Any(v => v is NumberExpr) && values.Any(v => v is NetCallExpr);
+    }
+}

@@ -1,0 +1,53 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using ProbDsl.Dsl;
+using ProbDsl.Dsl.Diagnostics;
+using ProbDsl.Dsl.Ir;
+using ProbDsl.Generators.Emit;
+using ProbDsl.Generators.Planning;
+
+namespace ProbDsl.Generators;
+
+/// <summary>One generated C# file.</summary>
+public sealed record GeneratedSource(string HintName, string Text);
+
+/// <summary>
+/// The whole compiler as one pure function: .pdsl text → parse → validate → plan → emit. The Roslyn generator
+/// and the CLI both call this, so they compile exactly the same code. Never throws: an internal failure
+/// becomes PDSL0999.
+/// </summary>
+public static class ProbDslCodeGenerator
+{
+    public static (ImmutableArray<GeneratedSource> Sources, ImmutableArray<DslDiagnostic> Diagnostics) Generate(string text, string filePath)
+    {
+        try
+        {
+            var compiled = PdslCompiler.Compile(text, filePath);
+            if (!compiled.Succeeded)
+                return (ImmutableArray<GeneratedSource>.Empty, compiled.Diagnostics);
+            var diagnostics = compiled.Diagnostics.ToList();
+            var sources = compiled.Value!.Models
+                .Select(model => EmitModel(model, filePath, diagnostics))
+                .Where(s => s is not null).Select(s => s!).ToImmutableArray();
+            return diagnostics.Any(d => d.IsError)
+                ? (ImmutableArray<GeneratedSource>.Empty, diagnostics.ToImmutableArray())
+                : (sources, diagnostics.ToImmutableArray());
+        }
+        catch (Exception e)
+        {
+            var error = DiagnosticDescriptors.InternalError.Create(filePath, SourceSpan.None, $"{e.GetType().Name}: {e.Message}");
+            return (ImmutableArray<GeneratedSource>.Empty, ImmutableArray.Create(error));
+        }
+    }
+
+    private static GeneratedSource? EmitModel(ModelIr model, string filePath, List<DslDiagnostic> diagnostics)
+    {
+        var plans = model.Guides.Select(g => GuidePlanner.Plan(model, g, filePath, diagnostics)).ToList();
+        if (plans.Any(p => p is null))
+            return null;
+        var text = ModelEmitter.Emit(model, plans.Select(p => p!).ToList(), filePath);
+        return new GeneratedSource($"{Names.Pascal(model.Name)}.g.cs", text);
+    }
+}

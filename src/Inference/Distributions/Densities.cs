@@ -1,0 +1,56 @@
+using System;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace ProbDsl.Inference.Distributions;
+
+/// <summary>
+/// Log-densities and KL divergences the generated bounds call, each summed over the event (last) dimension
+/// and broadcasting over any leading enumeration and batch dimensions.
+/// </summary>
+public static class Densities
+{
+    /// <summary>log Bernoulli(x | logits), summed over the last dimension. x may have fewer leading dims than logits.</summary>
+    public static Tensor BernoulliLogProb(Tensor x, Tensor logits)
+    {
+        using var scope = NewDisposeScope();
+        // The fused, numerically stable BCE kernel; expand_as is a view, so broadcasting x copies nothing.
+        var target = x.dim() == logits.dim() ? x : x.expand_as(logits);
+        var nll = nn.functional.binary_cross_entropy_with_logits(logits, target, reduction: nn.Reduction.None);
+        return nll.sum(dim: -1).neg_().MoveToOuterDisposeScope();
+    }
+
+    /// <summary>log Normal(value | loc, scale), summed over the last dimension.</summary>
+    public static Tensor NormalLogProb(Tensor value, Tensor loc, Tensor scale)
+    {
+        using var scope = NewDisposeScope();
+        var standardised = (value - loc) / scale;
+        var logDensity = standardised.square().mul(-0.5) - scale.log() - 0.5 * Math.Log(2 * Math.PI);
+        return logDensity.sum(dim: -1).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>KL(Normal(loc, scale) || Normal(priorLoc, priorScale)) in closed form, summed over the last dimension.</summary>
+    public static Tensor NormalKl(Tensor loc, Tensor scale, double priorLoc, double priorScale)
+    {
+        using var scope = NewDisposeScope();
+        var variance = scale.square();
+        var kl = (variance + (loc - priorLoc).square()) / (2 * priorScale * priorScale) - scale.log() + (Math.Log(priorScale) - 0.5);
+        return kl.sum(dim: -1).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>KL between two diagonal Normals whose parameters are tensors (e.g. a learned prior).</summary>
+    public static Tensor NormalKl(Tensor loc, Tensor scale, Tensor priorLoc, Tensor priorScale)
+    {
+        using var scope = NewDisposeScope();
+        var kl = (scale.square() + (loc - priorLoc).square()) / (2 * priorScale.square()) + priorScale.log() - scale.log() - 0.5;
+        return kl.sum(dim: -1).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>log Categorical(index | logits) for class indices of shape [B].</summary>
+    public static Tensor CategoricalLogProb(Tensor index, Tensor logits)
+    {
+        using var scope = NewDisposeScope();
+        var logProbs = nn.functional.log_softmax(logits, dim: -1);
+        return logProbs.gather(-1, index.unsqueeze(-1)).squeeze(-1).MoveToOuterDisposeScope();
+    }
+}

@@ -1,0 +1,30 @@
+using System;
+using static TorchSharp.torch;
+
+namespace ProbDsl.Inference.Models;
+
+/// <summary>
+/// What a generated semi-supervised model (a model with a <c>label</c> variable and one of its guides) offers
+/// the objective and the trainer. Bounds are per example, in nats; higher is better.
+/// </summary>
+public interface ISemiSupervisedModel : IDisposable
+{
+    /// <summary>Readable name, e.g. "M2 / Structured".</summary>
+    string Name { get; }
+
+    /// <summary>The model and guide factorisations, e.g. "p(x|y,z) p(y) p(z); q(z|x,y) q(y|x)".</summary>
+    string Factorisation { get; }
+
+    int DataSize { get; }
+
+    int ClassCount { get; }
+
+    /// <summary>L(x, y): the bound for labelled examples, y given as class indices [B]. Returns [B].</summary>
+    Tensor LabelledBound(Tensor x, Tensor y);
+
+    /// <summary>U(x) = Σ_y q(y|x) L(x, y) + H(q(y|x)): the bound with y marginalised. Returns [B].</summary>
+    Tensor UnlabelledBound(Tensor x);
+
+    /// <summary>Logits of q(y|x), [B, K]; argmax classifies.</summary>
+    Tensor ClassLogits(Tensor x);
+}
