@@ -1,0 +1,75 @@
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace ProbDsl.Generators.Tests;
+
+public class GeneratorTests
+{
+    private static (string, string) M2File()
+    {
+        var path = Path.Combine(System.AppContext.BaseDirectory, "Examples", "M2Mnist", "m2.pdsl");
+        return (path, File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void M2_generates_without_diagnostics_and_matches_the_snapshot()
+    {
+        var run = GeneratorHarness.Run(M2File());
+
+        var result = Assert.Single(run.Results);
+        Assert.Null(result.Exception);
+        Assert.Empty(run.Diagnostics);
+        var source = Assert.Single(result.GeneratedSources);
+        Assert.Equal("M2.g.cs", source.HintName);
+        Snapshot.Match("M2.g.cs.txt", source.SourceText.ToString());
+    }
+
+    [Fact]
+    public void Generated_M2_code_compiles_against_the_runtime()
+    {
+        var run = GeneratorHarness.Run(M2File());
+
+        var errors = GeneratorHarness.CompileGenerated(run);
+
+        Assert.True(errors.IsEmpty, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public void Syntax_error_is_reported_at_its_file_line_and_column()
+    {
+        var text = "model M {\n  data x : Bernoulli[784]\n  latent z Normal[2]\n}\n";
+
+        var run = GeneratorHarness.Run(("/models/bad.pdsl", text));
+
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("PDSL0001", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal("/models/bad.pdsl", span.Path);
+        Assert.Equal(2, span.StartLinePosition.Line);       // 0-based: line 3
+        Assert.Equal(11, span.StartLinePosition.Character); // 0-based: column 12, where ':' was expected
+        Assert.Contains("':'", diagnostic.GetMessage());
+        Assert.Empty(run.GeneratedTrees);
+    }
+
+    [Fact]
+    public void Guide_that_misses_a_latent_is_an_error_at_the_guide()
+    {
+        var (path, text) = M2File();
+        var broken = text.Replace("guide Structured = q(z | x,y) q(y | x) {", "guide Structured = q(y | x) {")
+                         .Replace("    q(z | x,y) = Normal(encoder(x, y))\n", "");
+
+        var run = GeneratorHarness.Run((path, broken));
+
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("PDSL0301", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal(path, span.Path);
+        var expectedLine = broken.Split('\n').ToList().FindIndex(l => l.Contains("guide Structured"));
+        Assert.Equal(expectedLine, span.StartLinePosition.Line);
+        Assert.Equal(broken.Split('\n')[expectedLine].IndexOf("Structured"), span.StartLinePosition.Character);
+        Assert.Contains("'z'", diagnostic.GetMessage());
+    }
+}
