@@ -14,9 +14,10 @@ public static class Densities
     public static Tensor BernoulliLogProb(Tensor x, Tensor logits)
     {
         using var scope = NewDisposeScope();
-        // The fused, numerically stable BCE kernel; expand_as is a view, so broadcasting x copies nothing.
-        var target = x.dim() == logits.dim() ? x : x.expand_as(logits);
-        var nll = nn.functional.binary_cross_entropy_with_logits(logits, target, reduction: nn.Reduction.None);
+        // The fused, numerically stable BCE kernel needs equal shapes; broadcasting makes views, so nothing is copied.
+        // Either side may carry the enumeration dimension: logits [K, B, D] with x [B, D], or logits [K, 1, D].
+        var both = broadcast_tensors(logits, x);
+        var nll = nn.functional.binary_cross_entropy_with_logits(both[0], both[1], reduction: nn.Reduction.None);
         return nll.sum(dim: -1).neg_().MoveToOuterDisposeScope();
     }
 
