@@ -46,7 +46,7 @@ internal static class M2Run
         using (trainer)
         {
             AnsiConsole.MarkupLine($"[bold]{Markup.Escape(trainer.Model.Name)}[/]: {Markup.Escape(trainer.Model.Factorisation)}");
-            AnsiConsole.MarkupLine(Invariant($"{data.Labelled.Count} labelled, {data.Unlabelled.Count} unlabelled, {data.Test.Count} test; alpha {trainer.Alpha}; batch {settings.BatchSize}+{settings.LabelledBatchSize}; {settings.Threads} thread(s); seed {settings.Seed}"));
+            Console.WriteLine(Invariant($"{data.Labelled.Count} labelled, {data.Unlabelled.Count} unlabelled, {data.Test.Count} test; alpha {trainer.Alpha}; batch {settings.BatchSize}+{settings.LabelledBatchSize}; {settings.Threads} thread(s); seed {settings.Seed}"));
             var reports = new List<EpochReport>();
             ProgressBar.Run(settings.Epochs, progress =>
             {
@@ -54,7 +54,8 @@ internal static class M2Run
                 trainer.Train(data, report =>
                 {
                     reports.Add(report);
-                    AnsiConsole.MarkupLine(Invariant(
+                    // Plain lines: they go to logs unwrapped and survive the progress bar being cleared.
+                    Console.WriteLine(Invariant(
                         $"epoch {report.Epoch,3}/{settings.Epochs}  loss {report.TrainLoss,8:F2}  test ELBO {report.TestElbo,8:F2} nats  test error {report.TestError * 100,6:F2}%  (accuracy {report.TestAccuracy * 100:F2}%)  {report.Seconds,6:F1} s  {report.StepsPerSecond:F1} steps/s"));
                 });
             });
