@@ -23,9 +23,10 @@ public class ParserTests
         Assert.Equal(new[] { "x", "y" }, encoder.Inputs);
         Assert.Equal(new[] { 500 }, encoder.Hidden);
         Assert.Equal(HeadTransform.Softplus, encoder.Heads[1].Transform);
-        var guide = Assert.Single(model.Guides);
-        Assert.Equal("q(z|x,y) q(y|x)", guide.Factorisation);
+        Assert.Equal(new[] { "Structured", "MeanField" }, model.Guides.Select(g => g.Name));
+        Assert.Equal("q(z|x,y) q(y|x)", model.Guides[0].Factorisation);
+        Assert.Equal("q(z|x) q(y|x)", model.Guides[1].Factorisation);
         Assert.Equal(ObjectiveKind.SemiSupervised, model.Objective.Kind);
-        Assert.Equal(0.1, model.Objective.Alpha);
+        Assert.Equal(2.3, model.Objective.Alpha);
     }
 }

