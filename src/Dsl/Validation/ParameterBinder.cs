@@ -16,12 +16,13 @@ public static class ParameterBinder
         var distribution = factor.Distribution;
         var parameters = distribution.Family.Parameters();
         var bound = new Dictionary<string, ParameterSource>();
+        var attempted = new HashSet<string>();
         var positional = distribution.Arguments.Where(a => a.Parameter is null).ToList();
 
         if (positional.Count == 1 && positional[0].Value is NetCallExpr && distribution.Arguments.Count == 1)
         {
             foreach (var parameter in parameters)
-                BindOne(model, factor, density, parameter, positional[0], filePath, diagnostics, bound);
+                BindOne(model, factor, density, parameter, positional[0], filePath, diagnostics, bound, attempted);
         }
         else
         {
@@ -33,20 +34,25 @@ public static class ParameterBinder
                         distribution.Family, $"#{i + 1}", string.Join(", ", parameters)));
                     continue;
                 }
-                BindOne(model, factor, density, parameters[i], positional[i], filePath, diagnostics, bound);
+                BindOne(model, factor, density, parameters[i], positional[i], filePath, diagnostics, bound, attempted);
             }
         }
 
         foreach (var named in distribution.Arguments.Where(a => a.Parameter is not null))
         {
             if (!parameters.Contains(named.Parameter!))
+            {
                 diagnostics.Add(DiagnosticDescriptors.UnknownParameter.Create(filePath, named.Meta.Span,
                     distribution.Family, named.Parameter!, string.Join(", ", parameters)));
+                // A misspelt name stands for a parameter the user meant to give: do not also call it missing.
+                attempted.UnionWith(parameters.Where(p => !distribution.Arguments.Any(a => a.Parameter == p)));
+            }
             else
-                BindOne(model, factor, density, named.Parameter!, named, filePath, diagnostics, bound);
+                BindOne(model, factor, density, named.Parameter!, named, filePath, diagnostics, bound, attempted);
         }
 
-        foreach (var missing in parameters.Where(p => !bound.ContainsKey(p)))
+        // A parameter whose argument was wrong has been reported already; report only those never given.
+        foreach (var missing in parameters.Where(p => !bound.ContainsKey(p) && !attempted.Contains(p)))
             diagnostics.Add(DiagnosticDescriptors.MissingParameter.Create(filePath, distribution.Meta.Span,
                 distribution.Family, missing, factor.Target));
 
@@ -54,8 +60,9 @@ public static class ParameterBinder
     }
 
     private static void BindOne(ModelIr model, FactorIr factor, char density, string parameter, ArgumentIr argument, string filePath,
-        List<DslDiagnostic> diagnostics, Dictionary<string, ParameterSource> bound)
+        List<DslDiagnostic> diagnostics, Dictionary<string, ParameterSource> bound, HashSet<string> attempted)
     {
+        attempted.Add(parameter);
         var source = Resolve(model, factor, density, parameter, argument.Value, filePath, diagnostics);
         if (source is not null)
             bound[parameter] = source;
