@@ -32,12 +32,13 @@ internal static class ModelEmitter
                 NetEmitter.Emit(w, model, net);
                 w.Line();
             }
-            foreach (var plan in plans)
+            for (var i = 0; i < plans.Count; i++)
             {
-                EmitGuideModule(w, plan);
+                EmitGuideModule(w, plans[i]);
                 w.Line();
-                TrainerEmitter.Emit(w, plan);
-                w.Line();
+                TrainerEmitter.Emit(w, plans[i]);
+                if (i < plans.Count - 1)
+                    w.Line();
             }
         }
         return w.ToString();
