@@ -1,6 +1,7 @@
 // Compiled by MSBuild's RoslynCodeTaskFactory (netstandard2.0 API) — see TorchSharpNativeFix.targets.
 using System;
 using System.IO;
+using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -8,61 +9,84 @@ using Microsoft.Build.Utilities;
 /// <summary>
 /// TorchSharp-cpu 0.107's libLibTorchSharp.so asks for GLIBCXX_3.4.32 only for std::ios_base_library_init(),
 /// which nothing relocates against. On hosts whose libstdc++ is older (Debian 12: 3.4.30) the loader refuses the
-/// library. Marking that one version requirement weak (VER_FLG_WEAK in .gnu.version_r) lets it load unchanged
-/// otherwise. We patch the copy in the build/publish output, never the NuGet cache.
+/// library. Marking that one version requirement weak (VER_FLG_WEAK in .gnu.version_r) makes the loader accept
+/// its absence and leaves the library otherwise unchanged. Only the copies in build/publish outputs are patched,
+/// never the NuGet cache.
 /// </summary>
 public class PatchTorchSharpNative : Task
 {
-    private const string MissingVersion = "GLIBCXX_3.4.32";
-    private const uint ShtGnuVerneed = 0x6ffffffe;
+    private const string NeededVersion = "GLIBCXX_3.4.32";
     private const ushort VerFlgWeak = 0x2;
 
-    /// <summary>Output copies of libLibTorchSharp.so.</summary>
+    // Where distributions put the libstdc++ the loader will pick (multiarch first, then lib64/lib).
+    private static readonly string[] LibstdcxxDirectories =
+    {
+        "/usr/lib/x86_64-linux-gnu", "/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/lib/aarch64-linux-gnu",
+        "/usr/lib64", "/lib64", "/usr/lib", "/lib",
+    };
+
+    /// <summary>Output copies of libLibTorchSharp.so (build output or publish directory).</summary>
     [Required]
     public ITaskItem[] Files { get; set; } = new ITaskItem[0];
 
     public override bool Execute()
     {
-        if (Path.DirectorySeparatorChar != '/' || HostHasVersion())
-            return true;
+        if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
+            return Skip("not a Linux host");
+        var libstdcxx = FindHostLibstdcxx();
+        if (libstdcxx != null && FileContains(libstdcxx, NeededVersion + "\0"))
+            return Skip(libstdcxx + " provides " + NeededVersion);
+        // No libstdc++ where we look: patch anyway. A weak requirement is harmless where the version exists.
+
         foreach (var item in Files)
-        {
-            var path = item.ItemSpec;
-            if (!File.Exists(path))
-                continue;
-            try
-            {
-                if (PatchFile(path))
-                    Log.LogMessage(MessageImportance.Normal, "ProbDsl: marked " + MissingVersion + " weak in " + path + " (host libstdc++ is older).");
-            }
-            catch (InvalidDataException e)
-            {
-                Log.LogError("ProbDsl: cannot patch " + path + ": " + e.Message);
-            }
-        }
+            PatchOutputCopy(item.ItemSpec);
         return !Log.HasLoggedErrors;
     }
 
-    private static bool HostHasVersion()
+    private bool Skip(string reason)
     {
-        string[] candidates =
-        {
-            "/usr/lib/x86_64-linux-gnu/libstdc++.so.6", "/lib/x86_64-linux-gnu/libstdc++.so.6",
-            "/usr/lib/aarch64-linux-gnu/libstdc++.so.6", "/usr/lib64/libstdc++.so.6", "/usr/lib/libstdc++.so.6",
-        };
-        foreach (var candidate in candidates)
-        {
-            if (File.Exists(candidate))
-                return Contains(File.ReadAllBytes(candidate), Encoding.ASCII.GetBytes(MissingVersion + "\0"));
-        }
-        return false; // no libstdc++ found where we look: patching is harmless, loading will tell
+        Log.LogMessage(MessageImportance.Low, "ProbDsl: libLibTorchSharp.so left as is (" + reason + ").");
+        return true;
     }
 
-    private static bool Contains(byte[] haystack, byte[] needle)
+    private void PatchOutputCopy(string path)
     {
-        for (var i = 0; i + needle.Length <= haystack.Length; i++)
+        if (!File.Exists(path))
+            return; // the item list names it, but this build did not produce it (nothing to fix)
+        try
         {
-            var j = 0;
+            if (MarkVersionWeak(path))
+                Log.LogMessage(MessageImportance.Normal, "ProbDsl: marked " + NeededVersion + " weak in " + path + " (host libstdc++ lacks it).");
+            else
+                Log.LogMessage(MessageImportance.Low, "ProbDsl: " + path + " needs no change (" + NeededVersion + " already weak or not required).");
+        }
+        catch (InvalidDataException e)
+        {
+            Log.LogError("ProbDsl: cannot patch " + path + ": malformed ELF: " + e.Message);
+        }
+        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+        {
+            Log.LogError("ProbDsl: cannot patch " + path + ": " + e.Message);
+        }
+    }
+
+    private static string? FindHostLibstdcxx()
+    {
+        foreach (var directory in LibstdcxxDirectories)
+        {
+            var candidate = Path.Combine(directory, "libstdc++.so.6");
+            if (File.Exists(candidate))
+                return candidate;
+        }
+        return null;
+    }
+
+    private static bool FileContains(string path, string text)
+    {
+        byte[] haystack = File.ReadAllBytes(path), needle = Encoding.ASCII.GetBytes(text);
+        for (var i = Array.IndexOf(haystack, needle[0]); i >= 0 && i + needle.Length <= haystack.Length; i = Array.IndexOf(haystack, needle[0], i + 1))
+        {
+            var j = 1;
             while (j < needle.Length && haystack[i + j] == needle[j])
                 j++;
             if (j == needle.Length)
@@ -71,80 +95,180 @@ public class PatchTorchSharpNative : Task
         return false;
     }
 
-    /// <summary>Returns true when the file changed. Writes a patched copy and moves it over the original,
-    /// because the output file may be a hard link into the NuGet cache; keeps the timestamp so incremental
-    /// builds do not copy the unpatched file back.</summary>
-    private static bool PatchFile(string path)
+    /// <summary>
+    /// Sets the weak flag and returns true, or returns false when there is nothing to do (idempotent: an already weak
+    /// requirement means no rewrite at all). The output file may be a hard link into the NuGet cache, so the change
+    /// goes into a fresh copy that then replaces it; the copy keeps the original's timestamp, otherwise every
+    /// incremental build would see a "changed" file, copy the unpatched one back and rebuild dependants.
+    /// </summary>
+    private static bool MarkVersionWeak(string path)
     {
-        var bytes = File.ReadAllBytes(path);
-        var offset = FindVernauxFlags(bytes);
-        if (offset < 0)
+        var flagsOffset = new ElfVersionNeeds(File.ReadAllBytes(path)).FindFlagsOffset(NeededVersion);
+        if (flagsOffset < 0)
             return false;
-        var flags = BitConverter.ToUInt16(bytes, offset);
+        var elf = File.ReadAllBytes(path);
+        var flags = (ushort)(elf[flagsOffset] | elf[flagsOffset + 1] << 8);
         if ((flags & VerFlgWeak) != 0)
             return false;
-        var patched = (ushort)(flags | VerFlgWeak);
-        bytes[offset] = (byte)(patched & 0xff);
-        bytes[offset + 1] = (byte)(patched >> 8);
 
         var timestamp = File.GetLastWriteTimeUtc(path);
-        var temporary = path + ".probdsl-patch";
-        File.WriteAllBytes(temporary, bytes);
-        File.SetLastWriteTimeUtc(temporary, timestamp);
-        File.Delete(path);
-        File.Move(temporary, path);
+        var temporary = path + ".probdsl-patch.tmp";
+        try
+        {
+            File.Copy(path, temporary, true); // a new inode with the original's permissions
+            WriteUInt16(temporary, flagsOffset, (ushort)(flags | VerFlgWeak));
+            File.SetLastWriteTimeUtc(temporary, timestamp);
+            File.Delete(path); // unlinks only this name; a cache file it was linked to keeps its bytes
+            File.Move(temporary, path);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+                File.Delete(temporary);
+        }
         return true;
     }
 
-    /// <summary>Offset of vna_flags of the Vernaux entry naming GLIBCXX_3.4.32, or -1 if there is none.</summary>
-    private static int FindVernauxFlags(byte[] elf)
+    private static void WriteUInt16(string path, long offset, ushort value)
     {
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Write))
+        {
+            stream.Position = offset;
+            stream.WriteByte((byte)(value & 0xff));
+            stream.WriteByte((byte)(value >> 8));
+        }
+    }
+}
+
+/// <summary>
+/// Just enough of ELF64 little-endian to find one version requirement (Elf64_Vernaux) in the SHT_GNU_verneed section.
+/// Every read is bounds-checked so a malformed file gives an InvalidDataException saying what is wrong, not a crash.
+/// </summary>
+internal sealed class ElfVersionNeeds
+{
+    private const uint ShtStrtab = 3;
+    private const uint ShtGnuVerneed = 0x6ffffffe;
+    private const int SectionHeaderSize = 64; // sizeof(Elf64_Shdr)
+
+    private readonly byte[] _elf;
+
+    public ElfVersionNeeds(byte[] elf)
+    {
+        _elf = elf;
         if (elf.Length < 64 || elf[0] != 0x7f || elf[1] != (byte)'E' || elf[2] != (byte)'L' || elf[3] != (byte)'F')
-            throw new InvalidDataException("not an ELF file");
+            throw new InvalidDataException("no ELF header");
         if (elf[4] != 2 || elf[5] != 1)
             throw new InvalidDataException("not a 64-bit little-endian ELF file");
-        var sectionHeaders = checked((int)BitConverter.ToUInt64(elf, 0x28));
-        int entrySize = BitConverter.ToUInt16(elf, 0x3A), count = BitConverter.ToUInt16(elf, 0x3C);
-        for (var i = 0; i < count; i++)
+    }
+
+    /// <summary>File offset of vna_flags of the requirement named <paramref name="version"/>, or -1 if none.</summary>
+    public int FindFlagsOffset(string version)
+    {
+        var verneed = FindSection(ShtGnuVerneed);
+        if (verneed < 0)
+            return -1; // requires no symbol versions at all
+        var strings = SectionHeader(Word(verneed + 0x28)); // sh_link: the string table holding the names
+        if (Word(strings + 4) != ShtStrtab)
+            throw new InvalidDataException(".gnu.version_r links to a section that is not a string table");
+        return FindInVerneedChain(verneed, SectionContents(strings), version);
+    }
+
+    private int FindSection(uint type)
+    {
+        var count = Half(0x3C); // e_shnum
+        if (Half(0x3A) != SectionHeaderSize) // e_shentsize
+            throw new InvalidDataException("unexpected section header size " + Half(0x3A));
+        for (var index = 0; index < count; index++)
         {
-            var header = sectionHeaders + i * entrySize;
-            if (header + 64 > elf.Length)
-                throw new InvalidDataException("section header table is truncated");
-            if (BitConverter.ToUInt32(elf, header + 4) != ShtGnuVerneed)
-                continue;
-            var verneed = checked((int)BitConverter.ToUInt64(elf, header + 0x18));
-            var stringsHeader = sectionHeaders + (int)BitConverter.ToUInt32(elf, header + 0x28) * entrySize;
-            var strings = checked((int)BitConverter.ToUInt64(elf, stringsHeader + 0x18));
-            return FindInVerneed(elf, verneed, strings);
+            var header = SectionHeader(index);
+            if (Word(header + 4) == type)
+                return header;
         }
         return -1;
     }
 
-    private static int FindInVerneed(byte[] elf, int entry, int strings)
+    private int SectionHeader(long index)
     {
-        while (true)
-        {
-            int auxCount = BitConverter.ToUInt16(elf, entry + 2);
-            var aux = entry + (int)BitConverter.ToUInt32(elf, entry + 8);
-            for (var a = 0; a < auxCount; a++)
-            {
-                var name = ReadString(elf, strings + (int)BitConverter.ToUInt32(elf, aux + 8));
-                if (name == MissingVersion)
-                    return aux + 4;
-                aux += (int)BitConverter.ToUInt32(elf, aux + 12);
-            }
-            var next = (int)BitConverter.ToUInt32(elf, entry + 12);
-            if (next == 0)
-                return -1;
-            entry += next;
-        }
+        if (index >= Half(0x3C))
+            throw new InvalidDataException("section index " + index + " out of range");
+        return Offset(Offset(0x28) + index * SectionHeaderSize, SectionHeaderSize, "section header " + index);
     }
 
-    private static string ReadString(byte[] elf, int start)
+    /// <summary>(file offset, size) of a section's bytes, checked to lie inside the file.</summary>
+    private Range SectionContents(int header)
     {
-        var end = start;
-        while (end < elf.Length && elf[end] != 0)
-            end++;
-        return Encoding.ASCII.GetString(elf, start, end - start);
+        var size = Xword(header + 0x20);
+        return new Range(Offset(Xword(header + 0x18), size, "section contents"), (int)size);
+    }
+
+    /// <summary>
+    /// Walks the Elf64_Verneed list (one entry per needed library) and each entry's Elf64_Vernaux list (one per
+    /// version). Offsets are relative to the current entry; counts from the headers bound the walk so a cycle or a
+    /// bad link cannot loop forever or leave the section.
+    /// </summary>
+    private int FindInVerneedChain(int verneedHeader, Range strings, string version)
+    {
+        var section = SectionContents(verneedHeader);
+        var entryCount = Word(verneedHeader + 0x2C); // sh_info: number of Verneed entries
+        var entry = section.Start;
+        for (var e = 0; e < entryCount; e++)
+        {
+            section.Require(entry, 16, "Verneed entry");
+            var aux = entry + (long)Word(entry + 8); // vn_aux
+            for (var a = 0; a < Half(entry + 2); a++) // vn_cnt
+            {
+                section.Require(aux, 16, "Vernaux entry");
+                if (ReadString(strings, Word(aux + 8)) == version) // vna_name
+                    return (int)aux + 4; // vna_flags
+                aux += Word(aux + 12); // vna_next
+            }
+            var next = Word(entry + 12); // vn_next
+            if (next == 0)
+                break;
+            entry += (int)Math.Min(next, int.MaxValue);
+        }
+        return -1;
+    }
+
+    private string ReadString(Range strings, uint offset)
+    {
+        if (offset >= strings.Length)
+            throw new InvalidDataException("version name offset " + offset + " is outside the string table");
+        var start = strings.Start + (int)offset;
+        var end = Array.IndexOf(_elf, (byte)0, start, strings.End - start);
+        if (end < 0)
+            throw new InvalidDataException("unterminated string in the string table");
+        return Encoding.ASCII.GetString(_elf, start, end - start);
+    }
+
+    private int Offset(long at) => Offset(Xword(at), 0, "offset");
+
+    private int Offset(ulong offset, ulong length, string what)
+    {
+        if (offset > (ulong)_elf.Length || length > (ulong)_elf.Length - offset)
+            throw new InvalidDataException(what + " at 0x" + offset.ToString("x") + " extends past the end of the file");
+        return (int)offset;
+    }
+
+    private int Offset(long offset, long length, string what) =>
+        offset < 0 ? throw new InvalidDataException(what + " has a negative offset") : Offset((ulong)offset, (ulong)length, what);
+
+    private ushort Half(long at) => BitConverter.ToUInt16(_elf, Offset((ulong)at, 2, "field"));
+    private uint Word(long at) => BitConverter.ToUInt32(_elf, Offset((ulong)at, 4, "field"));
+    private ulong Xword(long at) => BitConverter.ToUInt64(_elf, Offset((ulong)at, 8, "field"));
+
+    /// <summary>A byte range of the file, to keep a walk inside one section.</summary>
+    private readonly struct Range
+    {
+        public Range(int start, int length) { Start = start; Length = length; }
+        public int Start { get; }
+        public int Length { get; }
+        public int End => Start + Length;
+
+        public void Require(long at, int size, string what)
+        {
+            if (at < Start || at + size > End)
+                throw new InvalidDataException(what + " at 0x" + at.ToString("x") + " lies outside its section");
+        }
     }
 }

@@ -16,12 +16,14 @@ internal static class GeneratorHarness
     {
         var compilation = CSharpCompilation.Create("Tests", references: References.Value,
             options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        var driver = CSharpGeneratorDriver.Create(
+        return CreateDriver(files).RunGenerators(compilation).GetRunResult();
+    }
+
+    public static GeneratorDriver CreateDriver(params (string Path, string Text)[] files) =>
+        CSharpGeneratorDriver.Create(
             new[] { new ProbModelGenerator().AsSourceGenerator() },
             files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
-        return driver.RunGenerators(compilation).GetRunResult();
-    }
 
     /// <summary>Compiles the generated sources against ProbDsl.Inference and TorchSharp; returns the errors.</summary>
     public static ImmutableArray<Diagnostic> CompileGenerated(GeneratorDriverRunResult run)
