@@ -70,7 +70,8 @@ public class PatchTorchSharpNative : Task
         }
     }
 
-    private static string? FindHostLibstdcxx()
+    /// <summary>The host's libstdc++.so.6, or null when it is in none of the usual places.</summary>
+    private static string FindHostLibstdcxx()
     {
         foreach (var directory in LibstdcxxDirectories)
         {
@@ -103,10 +104,10 @@ public class PatchTorchSharpNative : Task
     /// </summary>
     private static bool MarkVersionWeak(string path)
     {
-        var flagsOffset = new ElfVersionNeeds(File.ReadAllBytes(path)).FindFlagsOffset(NeededVersion);
+        var elf = File.ReadAllBytes(path);
+        var flagsOffset = new ElfVersionNeeds(elf).FindFlagsOffset(NeededVersion);
         if (flagsOffset < 0)
             return false;
-        var elf = File.ReadAllBytes(path);
         var flags = (ushort)(elf[flagsOffset] | elf[flagsOffset + 1] << 8);
         if ((flags & VerFlgWeak) != 0)
             return false;
@@ -191,14 +192,15 @@ internal sealed class ElfVersionNeeds
     {
         if (index >= Half(0x3C))
             throw new InvalidDataException("section index " + index + " out of range");
-        return Offset(Offset(0x28) + index * SectionHeaderSize, SectionHeaderSize, "section header " + index);
+        var table = (ulong)Checked(Xword(0x28), 0, "section header table"); // e_shoff, checked first so the sum cannot wrap
+        return Checked(table + (ulong)index * SectionHeaderSize, SectionHeaderSize, "section header " + index);
     }
 
     /// <summary>(file offset, size) of a section's bytes, checked to lie inside the file.</summary>
     private Range SectionContents(int header)
     {
         var size = Xword(header + 0x20);
-        return new Range(Offset(Xword(header + 0x18), size, "section contents"), (int)size);
+        return new Range(Checked(Xword(header + 0x18), size, "section contents"), (int)size);
     }
 
     /// <summary>
@@ -210,7 +212,7 @@ internal sealed class ElfVersionNeeds
     {
         var section = SectionContents(verneedHeader);
         var entryCount = Word(verneedHeader + 0x2C); // sh_info: number of Verneed entries
-        var entry = section.Start;
+        long entry = section.Start;
         for (var e = 0; e < entryCount; e++)
         {
             section.Require(entry, 16, "Verneed entry");
@@ -225,7 +227,7 @@ internal sealed class ElfVersionNeeds
             var next = Word(entry + 12); // vn_next
             if (next == 0)
                 break;
-            entry += (int)Math.Min(next, int.MaxValue);
+            entry += next;
         }
         return -1;
     }
@@ -241,21 +243,17 @@ internal sealed class ElfVersionNeeds
         return Encoding.ASCII.GetString(_elf, start, end - start);
     }
 
-    private int Offset(long at) => Offset(Xword(at), 0, "offset");
-
-    private int Offset(ulong offset, ulong length, string what)
+    /// <summary>Returns <paramref name="offset"/> as an int after checking that length bytes from it lie in the file.</summary>
+    private int Checked(ulong offset, ulong length, string what)
     {
         if (offset > (ulong)_elf.Length || length > (ulong)_elf.Length - offset)
             throw new InvalidDataException(what + " at 0x" + offset.ToString("x") + " extends past the end of the file");
         return (int)offset;
     }
 
-    private int Offset(long offset, long length, string what) =>
-        offset < 0 ? throw new InvalidDataException(what + " has a negative offset") : Offset((ulong)offset, (ulong)length, what);
-
-    private ushort Half(long at) => BitConverter.ToUInt16(_elf, Offset((ulong)at, 2, "field"));
-    private uint Word(long at) => BitConverter.ToUInt32(_elf, Offset((ulong)at, 4, "field"));
-    private ulong Xword(long at) => BitConverter.ToUInt64(_elf, Offset((ulong)at, 8, "field"));
+    private ushort Half(long at) => BitConverter.ToUInt16(_elf, Checked((ulong)at, 2, "field"));
+    private uint Word(long at) => BitConverter.ToUInt32(_elf, Checked((ulong)at, 4, "field"));
+    private ulong Xword(long at) => BitConverter.ToUInt64(_elf, Checked((ulong)at, 8, "field"));
 
     /// <summary>A byte range of the file, to keep a walk inside one section.</summary>
     private readonly struct Range

@@ -54,8 +54,7 @@ internal static class M2Run
                 trainer.Train(data, report =>
                 {
                     reports.Add(report);
-                    // Plain lines: they go to logs unwrapped and survive the progress bar being cleared.
-                    Console.WriteLine(Invariant(
+                    ProgressBar.WriteLine(Invariant(
                         $"epoch {report.Epoch,3}/{settings.Epochs}  loss {report.TrainLoss,8:F2}  test ELBO {report.TestElbo,8:F2} nats  test error {report.TestError * 100,6:F2}%  (accuracy {report.TestAccuracy * 100:F2}%)  {report.Seconds,6:F1} s  {report.StepsPerSecond:F1} steps/s"));
                 });
             });

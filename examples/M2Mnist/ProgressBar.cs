@@ -7,6 +7,15 @@ namespace ProbDsl.Examples.M2Mnist;
 /// <summary>A live progress bar in a terminal; plain per-epoch lines when output is redirected (CI, logs).</summary>
 internal static class ProgressBar
 {
+    /// <summary>Writes a line above a live progress bar, or plainly (unwrapped) when output is redirected.</summary>
+    public static void WriteLine(string line)
+    {
+        if (AnsiConsole.Profile.Capabilities.Interactive)
+            AnsiConsole.WriteLine(line);
+        else
+            Console.WriteLine(line);
+    }
+
     public static void Run(int epochs, Action<IProgress<StepProgress>?> train)
     {
         if (!AnsiConsole.Profile.Capabilities.Interactive)
@@ -16,16 +25,23 @@ internal static class ProgressBar
         }
         AnsiConsole.Progress()
             .AutoClear(true)
+            .HideCompleted(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .Start(context =>
             {
-                var task = context.AddTask("epoch 1", maxValue: 1);
+                ProgressTask? task = null;
                 train(new Progress(step =>
                 {
+                    // One task per epoch, so the remaining-time estimate starts afresh each epoch.
+                    if (task is null || step.Step == 1)
+                    {
+                        task?.StopTask();
+                        task = context.AddTask($"epoch {step.Epoch}/{epochs}", maxValue: step.StepsPerEpoch);
+                    }
                     task.Description = M2Run.Invariant($"epoch {step.Epoch}/{epochs}  loss {step.RunningLoss:F2}");
-                    task.MaxValue = step.StepsPerEpoch;
                     task.Value = step.Step;
                 }));
+                task?.StopTask();
             });
     }
 
