@@ -9,7 +9,13 @@ using static TorchSharp.torch;
 
 // Generated M2 training step vs hand-written TorchSharp, same batch, same machine, one run.
 // Usage: dotnet run --project bench/ProbDsl.Bench -c Release -- [--threads N] [--rounds N]
+//        dotnet run --project bench/ProbDsl.Bench -c Release -- supervised-baseline [--labels N] [--epochs N] [--threads N]
 var threads = ArgValue(args, "--threads", 1);
+if (args.Length > 0 && args[0] == "supervised-baseline")
+{
+    SupervisedBaseline.Run(ArgValue(args, "--labels", 3000), ArgValue(args, "--epochs", 10), threads);
+    return;
+}
 var rounds = ArgValue(args, "--rounds", 30);
 torch.set_num_threads(threads);
 manual_seed(0);
