@@ -46,6 +46,7 @@ internal static class M2Run
         using (trainer)
         {
             AnsiConsole.MarkupLine($"[bold]{Markup.Escape(trainer.Model.Name)}[/]: {Markup.Escape(trainer.Model.Factorisation)}");
+            Console.Write(trainer.Model.Explanation);
             Console.WriteLine(Invariant($"{data.Labelled.Count} labelled, {data.Unlabelled.Count} unlabelled, {data.Test.Count} test; alpha {trainer.Alpha}; batch {settings.BatchSize}+{settings.LabelledBatchSize}; {settings.Threads} thread(s); seed {settings.Seed}"));
             var reports = new List<EpochReport>();
             ProgressBar.Run(settings.Epochs, progress =>

@@ -97,6 +97,10 @@ public static class DiagnosticDescriptors
         "PDSL0306", "Guide conditions on what is not available", DslSeverity.Error,
         "Guide '{0}': q({1} | ...) conditions on '{2}', which is neither observed data nor a latent of the guide");
 
+    public static readonly DiagnosticDescriptor UnfaithfulGuide = new(
+        "PDSL0307", "Guide assumes an independence the posterior lacks", DslSeverity.Info,
+        "Guide '{0}' assumes {1}, which the model's posterior does not satisfy ({2}); the bound stays valid but cannot be tight. A faithful factorisation is {3}");
+
     public static readonly DiagnosticDescriptor InferNotDiscrete = new(
         "PDSL0401", "Inference strategy for a non-discrete variable", DslSeverity.Error,
         "'infer {0} by ...' applies to discrete latents only; '{0}' is {1}. Continuous latents are reparameterised automatically");

@@ -36,6 +36,26 @@ internal static class GuideChecks
         CheckSamplingOrder(model, guide, filePath, diagnostics);
     }
 
+    /// <summary>Informational: a valid guide that cannot match the true posterior (run only on otherwise valid models).</summary>
+    public static void ReportUnfaithfulAssumptions(ModelIr model, GuideIr guide, string filePath, List<DslDiagnostic> diagnostics)
+    {
+        var explanation = Analysis.GuideAnalyzer.Explain(model, guide);
+        foreach (var assumption in explanation.Assumptions.Where(a => !a.HoldsInModel))
+            diagnostics.Add(DiagnosticDescriptors.UnfaithfulGuide.Create(filePath, guide.Meta.Span, guide.Name, assumption,
+                Why(model, assumption), explanation.FaithfulFactorisation ?? ""));
+    }
+
+    /// <summary>Names the collider that couples two latents once data is observed, the usual cause.</summary>
+    private static string Why(ModelIr model, Analysis.AssumedIndependence assumption)
+    {
+        var collider = model.Factors.FirstOrDefault(f => f.Conditions.Contains(assumption.Target)
+            && assumption.Independent.Any(f.Conditions.Contains) && assumption.Given.Contains(f.Target));
+        if (collider is null)
+            return "they are d-connected in the model given " + string.Join(", ", assumption.Given);
+        var other = assumption.Independent.First(collider.Conditions.Contains);
+        return $"{assumption.Target} → {collider.Target} ← {other}: once {collider.Target} is observed, {assumption.Target} and {other} are dependent (explaining away)";
+    }
+
     private static void CheckSamplingOrder(ModelIr model, GuideIr guide, string filePath, List<DslDiagnostic> diagnostics)
     {
         var sampled = new HashSet<string>(guide.Factors.Select(f => f.Target));

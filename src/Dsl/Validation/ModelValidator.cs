@@ -17,7 +17,15 @@ public static class ModelValidator
         foreach (var duplicate in program.Models.GroupBy(m => m.Name).Where(g => g.Count() > 1).SelectMany(g => g.Skip(1)))
             diagnostics.Add(DiagnosticDescriptors.DuplicateModel.Create(filePath, duplicate.Meta.Span, duplicate.Name));
         foreach (var model in program.Models)
-            ValidateModel(model, filePath, diagnostics);
+        {
+            var modelDiagnostics = new List<DslDiagnostic>();
+            ValidateModel(model, filePath, modelDiagnostics);
+            // Guide analysis reasons about a well-formed model only; on a broken one it would add noise.
+            if (!modelDiagnostics.Any(d => d.IsError))
+                foreach (var guide in model.Guides)
+                    GuideChecks.ReportUnfaithfulAssumptions(model, guide, filePath, modelDiagnostics);
+            diagnostics.AddRange(modelDiagnostics);
+        }
         return diagnostics;
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using ProbDsl.Dsl.Analysis;
 using ProbDsl.Dsl.Ir;
 using ProbDsl.Generators.Planning;
 
@@ -69,6 +70,11 @@ internal static class ModelEmitter
                 public int DataSize => {{plan.Data.Size}};
 
                 public int ClassCount => {{plan.Label.Size}};
+
+                /// <summary>What this guide assumes and which bound it optimises, as the compiler explains it.</summary>
+                public const string GuideExplanation = {{Names.StringLiteral(GuideAnalyzer.Explain(model, plan.Guide).ToString())}};
+
+                public string Explanation => GuideExplanation;
                 """);
             w.Line();
             EmitBounds(w, plan);

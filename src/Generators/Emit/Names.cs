@@ -22,6 +22,10 @@ internal static class Names
             ? "@" + name
             : name;
 
+    /// <summary>A C# string literal for any text (escapes quotes, backslashes and line breaks).</summary>
+    public static string StringLiteral(string text) =>
+        "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\r", "").Replace("\n", "\\n") + "\"";
+
     public static string Literal(double value) =>
         value.ToString("R", CultureInfo.InvariantCulture) + (value % 1 == 0 && !value.ToString("R", CultureInfo.InvariantCulture).Contains("E") ? ".0" : "");
 }

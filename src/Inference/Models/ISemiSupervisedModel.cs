@@ -15,6 +15,9 @@ public interface ISemiSupervisedModel : IDisposable
     /// <summary>The model and guide factorisations, e.g. "p(x|y,z) p(y) p(z); q(z|x,y) q(y|x)".</summary>
     string Factorisation { get; }
 
+    /// <summary>The compiler's explanation: factorisations, the bounds optimised, the independences the guide assumes.</summary>
+    string Explanation { get; }
+
     int DataSize { get; }
 
     int ClassCount { get; }
