@@ -48,7 +48,8 @@ internal static class ModelEmitter
     private static void EmitGuideModule(SourceWriter w, GuidePlan plan)
     {
         var model = plan.Model;
-        var modelFactorisation = string.Join(" ", model.Factors.Select(f => f.Signature('p')));
+        var explanation = GuideAnalyzer.Explain(model, plan.Guide);
+        var modelFactorisation = explanation.ModelFactorisation;
         w.Line($"/// <summary>Model <c>{model.Name}</c> with guide <c>{plan.Guide.Name}</c>: {modelFactorisation}; {plan.Guide.Factorisation}.</summary>");
         using (w.Block($"public sealed class {plan.ClassName} : nn.Module, global::ProbDsl.Inference.Models.ISemiSupervisedModel"))
         {
@@ -72,7 +73,7 @@ internal static class ModelEmitter
                 public int ClassCount => {{plan.Label.Size}};
 
                 /// <summary>What this guide assumes and which bound it optimises, as the compiler explains it.</summary>
-                public const string GuideExplanation = {{Names.StringLiteral(GuideAnalyzer.Explain(model, plan.Guide).ToString())}};
+                public const string GuideExplanation = {{Names.StringLiteral(explanation.ToString())}};
 
                 public string Explanation => GuideExplanation;
                 """);
