@@ -1,39 +1,48 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 
 namespace ProbDsl.Inference.Data;
 
-/// <summary>Loads real MNIST: from a directory the user names, or from the user-level cache (fetched on first use).</summary>
+/// <summary>
+/// Loads real MNIST: from a directory the user names (<c>--data-dir</c>), or from the user-level cache,
+/// which fetches and verifies the files on first use (<see cref="MnistCache"/>).
+/// </summary>
 public static class Mnist
 {
-    /// <param name="dataDirectory">A directory with the four IDX files (any spelling, optionally .gz); null for the cache.</param>
+    /// <param name="dataDirectory">A directory holding the four IDX files (any of <see cref="MnistFiles.Spellings"/>); null for the cache.</param>
+    /// <param name="log">Progress and warnings, one line each.</param>
+    /// <exception cref="MnistUnavailableException">The files cannot be found or fetched; the message says what to do.</exception>
+    /// <exception cref="InvalidDataException">A file is damaged; the message names it and the fault.</exception>
     public static MnistDataset Load(string? dataDirectory = null, Action<string>? log = null) =>
         dataDirectory is null
-            ? ReadDirectory(new MnistCache(MnistCache.DefaultDirectory()).Ensure(log))
-            : ReadDirectory(dataDirectory);
+            ? new MnistCache(MnistCache.DefaultDirectory()).Load(log)
+            : ReadDirectory(dataDirectory, log);
 
-    /// <summary>Reads and structurally validates the four files (magic numbers, sizes, exact lengths).</summary>
-    public static MnistDataset ReadDirectory(string directory)
+    /// <summary>
+    /// Reads the four files from a directory of the user's choosing. Their structure is always validated
+    /// strictly (a damaged file is an error). Their checksums are compared with the original MNIST but a
+    /// difference is only a warning: a directory from elsewhere may legitimately hold a re-encoded copy or a
+    /// drop-in data set of the same shape (Fashion-MNIST, KMNIST). The warning says that results will then
+    /// not compare with published MNIST numbers. (The cache, which we fill ourselves, is strict instead.)
+    /// </summary>
+    public static MnistDataset ReadDirectory(string directory, Action<string>? log = null)
     {
         if (!Directory.Exists(directory))
             throw new MnistUnavailableException($"--data-dir {directory}: no such directory.");
-        string Find(MnistFiles.Entry entry) => MnistFiles.Locate(directory, entry)
-            ?? throw new MnistUnavailableException($"--data-dir {directory}: {entry.Name} (or .gz / '.idx' spelling) not found.");
-
-        var train = new MnistSplit(
-            IdxReader.Read(Find(MnistFiles.TrainImages), 60_000, 28, 28),
-            CheckLabels(IdxReader.Read(Find(MnistFiles.TrainLabels), 60_000), MnistFiles.TrainLabels.Name));
-        var test = new MnistSplit(
-            IdxReader.Read(Find(MnistFiles.TestImages), 10_000, 28, 28),
-            CheckLabels(IdxReader.Read(Find(MnistFiles.TestLabels), 10_000), MnistFiles.TestLabels.Name));
-        return new MnistDataset(train, test);
-    }
-
-    private static byte[] CheckLabels(byte[] labels, string name)
-    {
-        foreach (var label in labels)
-            if (label > 9)
-                throw new InvalidDataException($"{name}: label {label} is not a digit; the file is corrupt.");
-        return labels;
+        var files = new Dictionary<MnistFiles.Entry, MnistReader.RawFile>();
+        foreach (var entry in MnistFiles.All)
+        {
+            var path = MnistFiles.Locate(directory, entry)
+                ?? throw new MnistUnavailableException($"--data-dir {directory}: {entry.Name} not found (also looked for {string.Join(", ", MnistFiles.Spellings(entry))}).");
+            var file = MnistReader.RawFile.Read(entry, path);
+            if (file.Sha256 != entry.Sha256)
+                log?.Invoke($"warning: {path} is not byte-identical to the original MNIST {entry.Name} (SHA-256 {file.Sha256}); " +
+                    "using it anyway - results will not compare with published MNIST numbers.");
+            files[entry] = file;
+        }
+        var dataset = MnistReader.Parse(files);
+        log?.Invoke($"MNIST read from {directory}: {dataset.Train.Count:N0} training and {dataset.Test.Count:N0} test images.");
+        return dataset;
     }
 }

