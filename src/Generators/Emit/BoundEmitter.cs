@@ -41,6 +41,12 @@ internal sealed class BoundEmitter
 
     public static string LabelIndexParameter(GuidePlan plan) => Names.Camel(plan.Label.Name) + "Index";
 
+    /// <summary>Locals the bound methods declare besides the variables' own names; a variable may not take one.</summary>
+    public static IEnumerable<string> LocalNames(GuidePlan plan) =>
+        new[] { "scope", "bound", LabelIndexParameter(plan), Names.Camel(plan.Label.Name) + "LogQ", Names.Camel("bound_given_" + plan.Label.Name) }
+            .Concat(plan.Nets.Select(n => Names.Camel(n.Name) + "Out"))
+            .Concat(plan.Model.Variables.SelectMany(v => new[] { "logP" + Names.Pascal(v.Name), "kl" + Names.Pascal(v.Name) }));
+
     public static void EmitLabelled(SourceWriter w, GuidePlan plan) => new BoundEmitter(plan, w, enumerate: false).Emit();
 
     public static void EmitUnlabelled(SourceWriter w, GuidePlan plan) => new BoundEmitter(plan, w, enumerate: true).Emit();
@@ -216,7 +222,7 @@ internal sealed class BoundEmitter
             return existing;
         var inputs = net.Inputs.Select(i => _values[i]).ToList();
         var local = Names.Camel(net.Name) + "Out";
-        _w.Line($"var {local} = {Names.Identifier(net.Name)}.call({string.Join(", ", inputs.Select(i => i.Expression))});");
+        _w.Line($"var {local} = this.{Names.Identifier(net.Name)}.call({string.Join(", ", inputs.Select(i => i.Expression))});");
         var value = new Value(local, inputs.Any(i => i.Enumerated));
         _netOutputs[net.Name] = value;
         return value;

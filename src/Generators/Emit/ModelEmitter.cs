@@ -103,6 +103,6 @@ internal static class ModelEmitter
         var net = plan.Model.FindNet(call.Net)!;
         var head = net.Heads.Count == 1 ? "" : "." + NetEmitter.OutputProperty(net.Heads.Single(h => h.Variable == plan.Label.Name));
         w.Line($"/// <summary>Logits of {factor.Signature('q')}, [B, {plan.Label.Size}].</summary>");
-        w.Line($"public Tensor ClassLogits(Tensor {Names.Identifier(plan.Data.Name)}) => {Names.Identifier(net.Name)}.call({string.Join(", ", call.Arguments.Select(Names.Identifier))}){head};");
+        w.Line($"public Tensor ClassLogits(Tensor {Names.Identifier(plan.Data.Name)}) => this.{Names.Identifier(net.Name)}.call({string.Join(", ", call.Arguments.Select(Names.Identifier))}){head};");
     }
 }

@@ -18,6 +18,9 @@ internal static class NetEmitter
     /// <summary>Width of an input: a categorical enters as a one-hot vector.</summary>
     public static int InputWidth(ModelIr model, string input) => model.FindVariable(input)!.Size;
 
+    /// <summary>Locals of the emitted forward methods; a network input (a variable name) may not take one.</summary>
+    public static readonly string[] LocalNames = { "scope", "h" };
+
     public static void Emit(SourceWriter w, ModelIr model, NetIr net)
     {
         var className = ClassName(model, net);
@@ -84,11 +87,11 @@ internal static class NetEmitter
         using (w.Block($"public override {result} forward({parameters})"))
         {
             w.Line("using var scope = NewDisposeScope();");
-            var projections = string.Join(" + ", net.Inputs.Select(i => $"{InputField(i)}.call({Names.Identifier(i)})"));
+            var projections = string.Join(" + ", net.Inputs.Select(i => $"this.{InputField(i)}.call({Names.Identifier(i)})"));
             w.Line($"var h = {Activate(net.Activation, projections)};");
             foreach (var hidden in HiddenLayerFields(net))
-                w.Line($"h = {Activate(net.Activation, $"{hidden}.call(h)")};");
-            var heads = net.Heads.Select(h => $"{Transform(h.Transform, $"{HeadField(h)}.call(h)")}.MoveToOuterDisposeScope()").ToList();
+                w.Line($"h = {Activate(net.Activation, $"this.{hidden}.call(h)")};");
+            var heads = net.Heads.Select(h => $"{Transform(h.Transform, $"this.{HeadField(h)}.call(h)")}.MoveToOuterDisposeScope()").ToList();
             w.Line(net.Heads.Count == 1 ? $"return {heads[0]};" : $"return new Output({string.Join(", ", heads)});");
         }
     }

@@ -1,0 +1,52 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace ProbDsl.Generators.Tests;
+
+/// <summary>User names become C# names: keywords, and names the generated code also uses, must still compile or be refused clearly.</summary>
+public class NamingTests
+{
+    private const string Model = """
+        model Odd {
+          data   img : Bernoulli[4]
+          label  class : Categorical[3]
+          latent @Z : Normal[2]
+          net scope = mlp(img -> 5 -> class.logits)
+          net bound = mlp(img, class -> 5 -> @Z.loc, softplus(@Z.scale))
+          net this_ = mlp(class, @Z -> 5 -> img.logits)
+          p(@Z) = Normal(0, 1)
+          p(class) = Categorical(uniform)
+          p(img | class, @Z) = Bernoulli(logits: this_(class, @Z))
+          guide G = q(@Z | img, class) q(class | img) {
+            q(class | img) = Categorical(logits: scope(img))
+            q(@Z | img, class) = Normal(bound(img, class))
+          }
+          objective semisupervised(alpha: 0.1)
+        }
+        """;
+
+    [Fact]
+    public void Keywords_and_names_the_generated_code_uses_for_networks_still_compile()
+    {
+        var text = Model.Replace("@Z", "z");
+
+        var run = GeneratorHarness.Run(("/m/odd.pdsl", text));
+
+        Assert.DoesNotContain(run.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        var errors = GeneratorHarness.CompileGenerated(run);
+        Assert.True(errors.IsEmpty, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public void A_variable_named_like_a_generated_local_is_refused_at_its_declaration()
+    {
+        var text = Model.Replace("@Z", "h");
+
+        var run = GeneratorHarness.Run(("/m/odd.pdsl", text));
+
+        var error = Assert.Single(run.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("PDSL0901", error.Id);
+        Assert.Equal(3, error.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains("'h'", error.GetMessage());
+    }
+}
