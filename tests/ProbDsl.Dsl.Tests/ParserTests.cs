@@ -29,4 +29,28 @@ public class ParserTests
         Assert.Equal(ObjectiveKind.SemiSupervised, model.Objective.Kind);
         Assert.Equal(2.3, model.Objective.Alpha);
     }
+
+    [Fact]
+    public void Relax_with_options_and_defaults_parses()
+    {
+        const string model = "model M { label y : Categorical[3] infer y by relax(tau: 2 -> 0.25, rate: 1e-4, every: 100, hard) }\n"
+            + "model N { label y : Categorical[3] infer y by relax }";
+
+        var program = Parsing.PdslParser.Parse(model, "r.pdsl").Value!;
+
+        Assert.Equal(new RelaxationIr(2, 0.25, 1e-4, 100, true), program.Models[0].Inference[0].Relaxation);
+        Assert.Equal(InferenceStrategy.Relax, program.Models[1].Inference[0].Strategy);
+        Assert.Equal(RelaxationIr.Default, program.Models[1].Inference[0].Relaxation);
+    }
+
+    [Fact]
+    public void Relax_options_are_validated()
+    {
+        const string model = "model M { label y : Categorical[3] infer y by relax(tau: 0.5 -> 1.0, every: 0) }";
+
+        var ids = PdslCompiler.Compile(model, "r.pdsl").Diagnostics.Where(d => d.Id == "PDSL0405").Select(d => d.Message).ToList();
+
+        Assert.Equal(2, ids.Count);
+        Assert.Contains(ids, m => m.Contains("minimum <= start"));
+    }
 }

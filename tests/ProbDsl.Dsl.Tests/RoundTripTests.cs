@@ -47,7 +47,10 @@ public class RoundTripTests
     private static readonly Gen<ModelIr> Model = Gen.Select(
         Gen.Select(Name, Gen.Enum<VariableRole>(), Gen.Enum<DistributionFamily>(), Gen.Int[1, 1000], (n, r, f, s) => new VariableIr(n, r, f, s)).Array[0, 4],
         Net.Array[0, 3], Factor.Array[0, 4], Guide.Array[0, 2],
-        Name.Select(v => new InferenceIr(v, InferenceStrategy.Enumerate)).Array[0, 2],
+        Gen.OneOf(
+            Name.Select(v => new InferenceIr(v, InferenceStrategy.Enumerate)),
+            Gen.Select(Name, Gen.Double[0.01, 10], Gen.Double[0, 1e-2], Gen.Int[1, 5000], Gen.Bool,
+                (v, tau, rate, every, hard) => new InferenceIr(v, InferenceStrategy.Relax, new RelaxationIr(tau, tau / 2, rate, every, hard)))).Array[0, 2],
         Gen.Select(Gen.Enum<ObjectiveKind>(), Gen.Double[0, 100], (k, a) => new ObjectiveIr(k, a)),
         (v, n, f, g, i, o) => new ModelIr("M", v.ToEquatableArray(), n.ToEquatableArray(), f.ToEquatableArray(), g.ToEquatableArray(), i.ToEquatableArray(), o));
 

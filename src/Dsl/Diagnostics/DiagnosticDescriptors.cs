@@ -117,6 +117,10 @@ public static class DiagnosticDescriptors
         "PDSL0404", "Model without a guide", DslSeverity.Error,
         "Model '{0}' declares no guide; add one, e.g. 'guide Main = q(z | x) {{ ... }}'");
 
+    public static readonly DiagnosticDescriptor InvalidRelaxOption = new(
+        "PDSL0405", "Invalid relax option", DslSeverity.Error,
+        "relax({0}): {1}");
+
     public static readonly DiagnosticDescriptor NotYetGenerated = new(
         "PDSL0901", "Not supported by the code generator yet", DslSeverity.Error,
         "The code generator does not support this yet: {0}");

@@ -5,10 +5,25 @@ public enum InferenceStrategy
 {
     /// <summary>Exact marginalisation over the support, in one batched pass.</summary>
     Enumerate,
+
+    /// <summary>Gumbel-Softmax / Concrete relaxation (Jang et al. 2017; Maddison et al. 2017), reparameterised.</summary>
+    Relax,
 }
 
-/// <summary><c>infer y by enumerate</c>.</summary>
-public sealed record InferenceIr(string Variable, InferenceStrategy Strategy)
+/// <summary>
+/// Settings of the Concrete relaxation: temperature τ = max(TauMin, Tau0·exp(-Rate·t)), with t the training
+/// step rounded down to a multiple of Every (Jang et al. 2017); Hard is the straight-through variant.
+/// </summary>
+public sealed record RelaxationIr(double Tau0, double TauMin, double Rate, int Every, bool Hard)
+{
+    /// <summary>Jang et al.'s semi-supervised MNIST settings: τ from 1 annealed towards 0.5, updated every 500 steps.</summary>
+    public static RelaxationIr Default { get; } = new(1.0, 0.5, 3e-5, 500, false);
+
+    public NodeMeta Meta { get; init; } = NodeMeta.None;
+}
+
+/// <summary><c>infer y by enumerate</c>, <c>infer y by relax(tau: 1.0 -> 0.5, rate: 3e-5, every: 500, hard)</c>.</summary>
+public sealed record InferenceIr(string Variable, InferenceStrategy Strategy, RelaxationIr? Relaxation = null)
 {
     public NodeMeta Meta { get; init; } = NodeMeta.None;
 }

@@ -162,8 +162,29 @@ internal static class PdslGrammar
 
     // ---- infer y by enumerate
 
-    private static readonly Parser<InferenceStrategy> Strategy =
-        Word("enumerate").Return(InferenceStrategy.Enumerate).Named("inference strategy ('enumerate')");
+    private static readonly Parser<RelaxOption> RelaxOptionRule =
+        (from name in Word("tau").Located()
+         from colon in Symbol(':')
+         from start in RawNumber.Tok()
+         from end in Arrow.Then(_ => RawNumber.Tok()).Optional()
+         select new RelaxOption("tau", start, end.IsDefined ? end.Get() : start, name.Span))
+        .Or(from name in Word("rate").Located()
+            from colon in Symbol(':')
+            from value in RawNumber.Tok()
+            select new RelaxOption("rate", value, value, name.Span))
+        .Or(from name in Word("every").Located()
+            from colon in Symbol(':')
+            from value in RawNumber.Tok()
+            select new RelaxOption("every", value, value, name.Span))
+        .Or(Word("hard").Located().Select(h => new RelaxOption("hard", 1, 1, h.Span)))
+        .Named("relax option (tau: a -> b, rate: r, every: n, hard)");
+
+    private static readonly Parser<(InferenceStrategy Strategy, RelaxationIr? Relaxation)> Strategy =
+        Word("enumerate").Tok().Return((InferenceStrategy.Enumerate, (RelaxationIr?)null))
+            .Or(from relax in Word("relax").Tok()
+                from options in Symbol('(').Then(_ => RelaxOptionRule.DelimitedBy(Symbol(','))).Then(o => Symbol(')').Return(o)).Optional()
+                select (InferenceStrategy.Relax, (RelaxationIr?)RelaxOption.Build(options.GetOrElse(Enumerable.Empty<RelaxOption>()))))
+            .Named("inference strategy ('enumerate' or 'relax(...)')");
 
     private static readonly Parser<Declaration> InferDecl =
         from keyword in Word("infer").Located()
@@ -171,7 +192,7 @@ internal static class PdslGrammar
         from byWord in Keyword("by")
         from strategy in Strategy.Located()
         select new InferDeclaration(
-            new InferenceIr(variable.Value, strategy.Value) { Meta = Meta(variable.Span) },
+            new InferenceIr(variable.Value, strategy.Value.Strategy, strategy.Value.Relaxation) { Meta = Meta(variable.Span) },
             SourceSpan.Merge(keyword.Span, strategy.Span));
 
     // ---- objective semisupervised(alpha: 0.1)

@@ -24,11 +24,20 @@ public static class PdslPrinter
         foreach (var guide in model.Guides)
             text.Append(Print(guide));
         foreach (var inference in model.Inference)
-            text.Append("  infer ").Append(inference.Variable).Append(" by ").Append(inference.Strategy.ToString().ToLowerInvariant()).Append('\n');
+            text.Append("  infer ").Append(inference.Variable).Append(" by ").Append(Print(inference)).Append('\n');
         text.Append("  objective ").Append(model.Objective.Kind == ObjectiveKind.SemiSupervised ? "semisupervised" : "elbo")
             .Append("(alpha: ").Append(Number(model.Objective.Alpha)).Append(")\n");
         text.Append("}\n");
         return text.ToString();
+    }
+
+    private static string Print(InferenceIr inference)
+    {
+        if (inference.Strategy == InferenceStrategy.Enumerate)
+            return "enumerate";
+        var r = inference.Relaxation ?? RelaxationIr.Default;
+        return $"relax(tau: {Number(r.Tau0)} -> {Number(r.TauMin)}, rate: {Number(r.Rate)}, every: {r.Every.ToString(CultureInfo.InvariantCulture)}"
+            + (r.Hard ? ", hard)" : ")");
     }
 
     private static string Role(VariableRole role) => role switch

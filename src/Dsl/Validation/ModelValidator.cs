@@ -87,6 +87,20 @@ public static class ModelValidator
             diagnostics.Add(DiagnosticDescriptors.HeadNeedsPositiveTransform.Create(filePath, head.Meta.Span, head.ToString()));
     }
 
+    private static void CheckRelaxation(RelaxationIr relaxation, string filePath, List<DslDiagnostic> diagnostics)
+    {
+        void Report(string option, string rule) =>
+            diagnostics.Add(DiagnosticDescriptors.InvalidRelaxOption.Create(filePath, relaxation.Meta.Span, option, rule));
+        if (relaxation.Tau0 <= 0 || relaxation.TauMin <= 0)
+            Report("tau", "temperatures must be positive, e.g. 'tau: 1.0 -> 0.5'");
+        else if (relaxation.TauMin > relaxation.Tau0)
+            Report("tau", "the temperature anneals downwards: write 'tau: start -> minimum' with minimum <= start");
+        if (relaxation.Rate < 0)
+            Report("rate", "the annealing rate must be zero or positive");
+        if (relaxation.Every < 1)
+            Report("every", "the temperature is updated every N steps, N >= 1");
+    }
+
     private static void CheckInferenceAndObjective(ModelIr model, string filePath, List<DslDiagnostic> diagnostics)
     {
         foreach (var inference in model.Inference)
@@ -97,6 +111,8 @@ public static class ModelValidator
             else if (!variable.IsDiscrete || variable.Role == VariableRole.Data)
                 diagnostics.Add(DiagnosticDescriptors.InferNotDiscrete.Create(filePath, inference.Meta.Span, variable.Name,
                     variable.Role == VariableRole.Data ? "always observed" : $"{variable.Family}"));
+            if (inference.Relaxation is { } relaxation)
+                CheckRelaxation(relaxation, filePath, diagnostics);
         }
         if (model.Objective.Kind == ObjectiveKind.SemiSupervised && !model.Variables.Any(v => v.Role == VariableRole.Label))
             diagnostics.Add(DiagnosticDescriptors.SemiSupervisedWithoutLabel.Create(filePath, model.Objective.Meta.Span));
