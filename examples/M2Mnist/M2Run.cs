@@ -56,7 +56,7 @@ internal static class M2Run
                 {
                     reports.Add(report);
                     ProgressBar.WriteLine(Invariant(
-                        $"epoch {report.Epoch,3}/{settings.Epochs}  loss {report.TrainLoss,8:F2}  test ELBO {report.TestElbo,8:F2} nats  test error {report.TestError * 100,6:F2}%  (accuracy {report.TestAccuracy * 100:F2}%)  {report.Seconds,6:F1} s  {report.StepsPerSecond:F1} steps/s"));
+                        $"epoch {report.Epoch,3}/{settings.Epochs}  loss {report.TrainLoss,8:F2}  test ELBO {report.TestElbo,8:F2} nats  test error {report.TestError * 100,6:F2}%  (accuracy {report.TestAccuracy * 100:F2}%)  {report.Seconds,6:F1} s  {report.StepsPerSecond:F1} steps/s{(report.Temperature is double tau ? $"  τ {tau:F3}" : "")}"));
                 });
             });
             ResultTable.Print(reports);

@@ -73,4 +73,21 @@ public class GeneratorTests
         Assert.Equal(broken.Split('\n')[expectedLine].IndexOf("Structured"), span.StartLinePosition.Character);
         Assert.Contains("'z'", diagnostic.GetMessage());
     }
+
+    [Theory]
+    [InlineData("m2relaxed.pdsl", "M2Relaxed.g.cs")]
+    [InlineData("m2hard.pdsl", "M2StraightThrough.g.cs")]
+    [InlineData("tiny.pdsl", "Tiny.g.cs")]
+    public void Test_models_generate_cleanly_compile_and_match_their_snapshots(string file, string hintName)
+    {
+        var path = Path.Combine(System.AppContext.BaseDirectory, "Models", file);
+        var run = GeneratorHarness.Run((path, File.ReadAllText(path)));
+
+        Assert.DoesNotContain(run.Diagnostics, d => d.Severity != DiagnosticSeverity.Info);
+        var source = Assert.Single(Assert.Single(run.Results).GeneratedSources);
+        Assert.Equal(hintName, source.HintName);
+        var errors = GeneratorHarness.CompileGenerated(run);
+        Assert.True(errors.IsEmpty, string.Join("\n", errors));
+        Snapshot.Match(hintName + ".txt", source.SourceText.ToString());
+    }
 }

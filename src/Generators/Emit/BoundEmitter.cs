@@ -7,27 +7,43 @@ using ProbDsl.Generators.Planning;
 
 namespace ProbDsl.Generators.Emit;
 
+/// <summary>How the label enters a bound method.</summary>
+internal enum BoundMode
+{
+    /// <summary>y observed: L(x, y).</summary>
+    Labelled,
+
+    /// <summary>y's K values on a leading dimension: the exact U(x).</summary>
+    Enumerated,
+
+    /// <summary>y replaced by a Concrete sample, with the analytic KL of q(y|x) to p(y): the relaxed surrogate.</summary>
+    Relaxed,
+}
+
 /// <summary>
 /// Writes the body of a bound method. The labelled bound L(x, y) takes y as given; the unlabelled bound puts
 /// y's K values on a leading dimension, so every tensor that depends on y has shape [K, B, ...] and every other
 /// one [B, ...] (computed once, not K times), and finally U(x) = Σ_y q(y|x) (L(x, y) - log q(y|x)).
+/// The relaxed surrogate samples ỹ ~ Concrete(q(y|x), τ), uses it where y is used, and subtracts KL(q(y|x) || p(y)).
 /// </summary>
 internal sealed class BoundEmitter
 {
     private readonly GuidePlan _plan;
     private readonly SourceWriter _w;
-    private readonly bool _enumerate;
+    private readonly BoundMode _mode;
     private readonly Dictionary<string, Value> _values = new();
     private readonly Dictionary<string, Value> _netOutputs = new();
     private readonly Dictionary<string, (Value Loc, Value Scale)> _guideNormals = new();
     private readonly List<Term> _terms = new();
 
-    private BoundEmitter(GuidePlan plan, SourceWriter w, bool enumerate)
+    private BoundEmitter(GuidePlan plan, SourceWriter w, BoundMode mode)
     {
         _plan = plan;
         _w = w;
-        _enumerate = enumerate;
+        _mode = mode;
     }
+
+    private bool Enumerate => _mode == BoundMode.Enumerated;
 
     /// <summary>A C# expression and whether it carries the enumeration dimension.</summary>
     private sealed record Value(string Expression, bool Enumerated);
@@ -47,9 +63,7 @@ internal sealed class BoundEmitter
             .Concat(plan.Nets.Select(n => Names.Camel(n.Name) + "Out"))
             .Concat(plan.Model.Variables.SelectMany(v => new[] { "logP" + Names.Pascal(v.Name), "kl" + Names.Pascal(v.Name) }));
 
-    public static void EmitLabelled(SourceWriter w, GuidePlan plan) => new BoundEmitter(plan, w, enumerate: false).Emit();
-
-    public static void EmitUnlabelled(SourceWriter w, GuidePlan plan) => new BoundEmitter(plan, w, enumerate: true).Emit();
+    public static void Emit(SourceWriter w, GuidePlan plan, BoundMode mode) => new BoundEmitter(plan, w, mode).Emit();
 
     private void Emit()
     {
@@ -78,7 +92,12 @@ internal sealed class BoundEmitter
     private void EmitLabel(FactorIr factor)
     {
         var classes = _plan.Label.Size;
-        if (!_enumerate)
+        if (_mode == BoundMode.Relaxed)
+        {
+            EmitRelaxedLabel(factor);
+            return;
+        }
+        if (_mode == BoundMode.Labelled)
         {
             _w.Line($"var {Label} = Enumeration.OneHot({LabelIndexParameter(_plan)}, {classes}, {_values[_plan.Data.Name].Expression});");
             _values[_plan.Label.Name] = new Value(Label, false);
@@ -92,6 +111,16 @@ internal sealed class BoundEmitter
     }
 
     private string LogQ => Names.Camel(_plan.Label.Name) + "LogQ";
+
+    private void EmitRelaxedLabel(FactorIr factor)
+    {
+        var logits = ParameterValue(factor, 'q', "logits");
+        var hard = _plan.Model.Inference.First(i => i.Variable == _plan.Label.Name).Relaxation?.Hard == true;
+        _w.Line($"var {LogQ} = F.log_softmax({logits.Expression}, dim: -1);");
+        _w.Line($"// Relaxed {Label} ~ Concrete({factor.Signature('q')}, τ = Temperature){(hard ? ", straight-through" : "")}: reparameterised, [B, K].");
+        _w.Line($"var {Label} = Relaxation.GumbelSoftmax({logits.Expression}, this.Temperature, hard: {(hard ? "true" : "false")});");
+        _values[_plan.Label.Name] = new Value(Label, false);
+    }
 
     private void EmitNormalSample(FactorIr factor)
     {
@@ -128,6 +157,11 @@ internal sealed class BoundEmitter
     {
         var local = "logP" + Names.Pascal(factor.Target);
         var source = Bind(factor, 'p').Single(p => p.Parameter == "logits").Source;
+        if (_mode == BoundMode.Relaxed)
+        {
+            EmitRelaxedLabelKl(factor, source);
+            return;
+        }
         if (source is UniformSource)
         {
             var logProbability = -Math.Log(_plan.Label.Size);
@@ -136,10 +170,21 @@ internal sealed class BoundEmitter
             return;
         }
         var logits = ParameterValue(factor, 'p', "logits");
-        _w.Line(_enumerate
+        _w.Line(Enumerate
             ? $"var {local} = F.log_softmax({logits.Expression}, dim: -1).t();"
             : $"var {local} = Densities.CategoricalLogProb({LabelIndexParameter(_plan)}, {logits.Expression});");
-        _terms.Add(new Term(local, false, _enumerate, false));
+        _terms.Add(new Term(local, false, Enumerate, false));
+    }
+
+    /// <summary>Both sides are categorical, so the y term of the relaxed surrogate is the exact -KL(q(y|·) || p(y)).</summary>
+    private void EmitRelaxedLabelKl(FactorIr factor, ParameterSource prior)
+    {
+        var local = "kl" + Names.Pascal(factor.Target);
+        _w.Line($"// KL({_plan.Guide.FactorFor(factor.Target)!.Signature('q')} || {factor.Signature('p')}) between categoricals, exactly.");
+        _w.Line(prior is UniformSource
+            ? $"var {local} = Densities.CategoricalKlToUniform({LogQ});"
+            : $"var {local} = Densities.CategoricalKl({LogQ}, F.log_softmax({ParameterValue(factor, 'p', "logits").Expression}, dim: -1));");
+        _terms.Add(new Term(local, true, false, false));
     }
 
     private void EmitNormalKl(FactorIr factor)
@@ -169,7 +214,7 @@ internal sealed class BoundEmitter
 
     private void EmitCombination()
     {
-        if (!_enumerate)
+        if (!Enumerate)
         {
             _w.Line($"var bound = {Sum(_terms)};");
             return;

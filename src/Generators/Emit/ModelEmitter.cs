@@ -23,6 +23,7 @@ internal static class ModelEmitter
             using Linear = global::TorchSharp.Modules.Linear;
             using Densities = global::ProbDsl.Inference.Distributions.Densities;
             using Enumeration = global::ProbDsl.Inference.Distributions.Enumeration;
+            using Relaxation = global::ProbDsl.Inference.Distributions.Relaxation;
             """);
         w.Line();
         using (w.Block($"namespace {Namespace}"))
@@ -51,7 +52,9 @@ internal static class ModelEmitter
         var explanation = GuideAnalyzer.Explain(model, plan.Guide);
         var modelFactorisation = explanation.ModelFactorisation;
         w.Line($"/// <summary>Model <c>{model.Name}</c> with guide <c>{plan.Guide.Name}</c>: {modelFactorisation}; {plan.Guide.Factorisation}.</summary>");
-        using (w.Block($"public sealed class {plan.ClassName} : nn.Module, global::ProbDsl.Inference.Models.ISemiSupervisedModel"))
+        var relaxation = Relaxation(plan);
+        var interfaces = "global::ProbDsl.Inference.Models.ISemiSupervisedModel" + (relaxation is null ? "" : ", global::ProbDsl.Inference.Models.IRelaxedModel");
+        using (w.Block($"public sealed class {plan.ClassName} : nn.Module, {interfaces}"))
         {
             foreach (var net in plan.Nets)
                 w.Line($"private readonly {NetEmitter.ClassName(model, net)} {Names.Identifier(net.Name)};");
@@ -78,21 +81,54 @@ internal static class ModelEmitter
                 public string Explanation => GuideExplanation;
                 """);
             w.Line();
-            EmitBounds(w, plan);
+            if (relaxation is not null)
+                EmitTemperature(w, relaxation);
+            EmitBounds(w, plan, relaxation is not null);
             EmitClassLogits(w, plan);
         }
     }
 
-    private static void EmitBounds(SourceWriter w, GuidePlan plan)
+    private static RelaxationIr? Relaxation(GuidePlan plan)
+    {
+        var inference = plan.Model.Inference.FirstOrDefault(i => i.Variable == plan.Label.Name);
+        return inference?.Strategy == InferenceStrategy.Relax ? inference.Relaxation ?? RelaxationIr.Default : null;
+    }
+
+    private static void EmitTemperature(SourceWriter w, RelaxationIr relaxation)
+    {
+        w.Lines($$"""
+            /// <summary>The Concrete temperature τ; the trainer sets it from <see cref="Schedule"/> before every step.</summary>
+            public double Temperature { get; set; } = {{Names.Literal(relaxation.Tau0)}};
+
+            /// <summary>τ = max({{Names.Literal(relaxation.TauMin)}}, {{Names.Literal(relaxation.Tau0)}}·exp(-{{Names.Literal(relaxation.Rate)}}·t)), updated every {{relaxation.Every}} steps.</summary>
+            public global::ProbDsl.Inference.Training.TemperatureSchedule Schedule { get; } =
+                new({{Names.Literal(relaxation.Tau0)}}, {{Names.Literal(relaxation.TauMin)}}, {{Names.Literal(relaxation.Rate)}}, {{relaxation.Every}});
+            """);
+        w.Line();
+    }
+
+    private static void EmitBounds(SourceWriter w, GuidePlan plan, bool relaxed)
     {
         var x = Names.Identifier(plan.Data.Name);
         w.Line($"/// <summary>L({plan.Data.Name}, {plan.Label.Name}) per example for labelled data; {plan.Label.Name} as class indices [B]. Returns [B].</summary>");
         using (w.Block($"public Tensor LabelledBound(Tensor {x}, Tensor {BoundEmitter.LabelIndexParameter(plan)})"))
-            BoundEmitter.EmitLabelled(w, plan);
+            BoundEmitter.Emit(w, plan, BoundMode.Labelled);
         w.Line();
         w.Line($"/// <summary>U({plan.Data.Name}) = Σ_{plan.Label.Name} q({plan.Label.Name}|·) L({plan.Data.Name}, {plan.Label.Name}) + H(q): {plan.Label.Name} enumerated in one batched pass. Returns [B].</summary>");
         using (w.Block($"public Tensor UnlabelledBound(Tensor {x})"))
-            BoundEmitter.EmitUnlabelled(w, plan);
+            BoundEmitter.Emit(w, plan, BoundMode.Enumerated);
+        w.Line();
+        if (!relaxed)
+        {
+            w.Line("/// <summary>With y enumerated, training uses the exact bound itself.</summary>");
+            w.Line($"public Tensor UnlabelledObjective(Tensor {x}) => UnlabelledBound({x});");
+            w.Line();
+            return;
+        }
+        var label = plan.Label.Name;
+        w.Line($"/// <summary>The relaxed surrogate of U({plan.Data.Name}): {label} replaced by a Concrete sample at temperature τ, minus KL(q({label}|·) || p({label})). Returns [B].</summary>");
+        using (w.Block($"public Tensor UnlabelledObjective(Tensor {x})"))
+            BoundEmitter.Emit(w, plan, BoundMode.Relaxed);
         w.Line();
     }
 

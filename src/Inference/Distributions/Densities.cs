@@ -54,4 +54,18 @@ public static class Densities
         var logProbs = nn.functional.log_softmax(logits, dim: -1);
         return logProbs.gather(-1, index.unsqueeze(-1)).squeeze(-1).MoveToOuterDisposeScope();
     }
+
+    /// <summary>KL(q || p) between categoricals given as log-probabilities [..., K], summed over the classes.</summary>
+    public static Tensor CategoricalKl(Tensor logQ, Tensor logP)
+    {
+        using var scope = NewDisposeScope();
+        return (logQ.exp() * (logQ - logP)).sum(dim: -1).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>KL(q || uniform over K classes) = Σ q log q + log K.</summary>
+    public static Tensor CategoricalKlToUniform(Tensor logQ)
+    {
+        using var scope = NewDisposeScope();
+        return ((logQ.exp() * logQ).sum(dim: -1) + Math.Log(logQ.shape[^1])).MoveToOuterDisposeScope();
+    }
 }

@@ -28,6 +28,12 @@ public interface ISemiSupervisedModel : IDisposable
     /// <summary>U(x) = Σ_y q(y|x) L(x, y) + H(q(y|x)): the bound with y marginalised. Returns [B].</summary>
     Tensor UnlabelledBound(Tensor x);
 
+    /// <summary>
+    /// The per-example quantity whose gradient trains the unlabelled part, [B]: U(x) itself when y is enumerated,
+    /// the relaxed surrogate when y is relaxed. Evaluation always uses the exact <see cref="UnlabelledBound"/>.
+    /// </summary>
+    Tensor UnlabelledObjective(Tensor x);
+
     /// <summary>Logits of q(y|x), [B, K]; argmax classifies.</summary>
     Tensor ClassLogits(Tensor x);
 }

@@ -4,6 +4,9 @@ namespace ProbDsl.Inference.Training;
 public sealed record EpochReport(int Epoch, double TrainLoss, double TestElbo, double TestError, double Seconds, double StepsPerSecond)
 {
     public double TestAccuracy => 1 - TestError;
+
+    /// <summary>The relaxation temperature at the end of the epoch, for relaxed models.</summary>
+    public double? Temperature { get; init; }
 }
 
 /// <summary>Progress inside an epoch, for progress bars.</summary>

@@ -29,7 +29,7 @@ public sealed class SemiSupervisedObjective
         using var scope = NewDisposeScope();
         var labelled = model.LabelledBound(labelledX, labelledY).mean();
         var logQ = Distributions.Densities.CategoricalLogProb(labelledY, model.ClassLogits(labelledX)).mean();
-        var unlabelled = model.UnlabelledBound(unlabelledX).mean();
+        var unlabelled = model.UnlabelledObjective(unlabelledX).mean();
         var objective = labelled * LabelledFraction + logQ * Alpha + unlabelled * (1 - LabelledFraction);
         return objective.neg().MoveToOuterDisposeScope();
     }

@@ -18,6 +18,7 @@ public class SemiSupervisedTrainer<TModel> : IDisposable
     private readonly TrainingOptions _options;
     private readonly optim.Optimizer _optimizer;
     private readonly Generator _shuffle;
+    private long _step;
 
     protected SemiSupervisedTrainer(TModel model, TrainingOptions options, double declaredAlpha)
     {
@@ -64,6 +65,9 @@ public class SemiSupervisedTrainer<TModel> : IDisposable
         for (var step = 0; step < steps; step++)
         {
             // One scope per step: every tensor of the step, indices included, is freed before the next.
+            if (Model is IRelaxedModel relaxed)
+                relaxed.Temperature = relaxed.Schedule.At(_step);
+            _step++;
             using (NewDisposeScope())
                 lossSum += Step(data, objective, unlabelledOrder.narrow(0, (long)step * batch, batch), labelled.Next());
             StepProgress?.Report(new StepProgress(epoch, step + 1, steps, lossSum / (step + 1)));
@@ -71,7 +75,10 @@ public class SemiSupervisedTrainer<TModel> : IDisposable
         var trainSeconds = clock.Elapsed.TotalSeconds;
         Model.eval();
         var (elbo, error) = Evaluation.Evaluate(Model, Moved(data.Test), 1000);
-        return new EpochReport(epoch, lossSum / steps, elbo, error, clock.Elapsed.TotalSeconds, steps / trainSeconds);
+        return new EpochReport(epoch, lossSum / steps, elbo, error, clock.Elapsed.TotalSeconds, steps / trainSeconds)
+        {
+            Temperature = (Model as IRelaxedModel)?.Temperature,
+        };
     }
 
     private double Step(SemiSupervisedData data, SemiSupervisedObjective objective, Tensor unlabelledIndices, Tensor labelledIndices)

@@ -1,0 +1,11 @@
+using ProbDsl.Inference.Training;
+
+namespace ProbDsl.Inference.Models;
+
+/// <summary>A model whose discrete latent is relaxed: the trainer sets its temperature by the declared schedule.</summary>
+public interface IRelaxedModel
+{
+    double Temperature { get; set; }
+
+    TemperatureSchedule Schedule { get; }
+}
