@@ -53,4 +53,18 @@ public class ParserTests
         Assert.Equal(2, ids.Count);
         Assert.Contains(ids, m => m.Contains("minimum <= start"));
     }
+
+    [Fact]
+    public void Reinforce_with_options_and_defaults_parses()
+    {
+        const string model = "model M { label y : Categorical[3] infer y by reinforce(baseline: none, decay: 0.5) }\n"
+            + "model N { label y : Categorical[3] infer y by reinforce }";
+
+        var program = Parsing.PdslParser.Parse(model, "r.pdsl").Value!;
+
+        Assert.Equal(new ReinforceIr(BaselineKind.None, 0.5), program.Models[0].Inference[0].Reinforce);
+        Assert.Equal(ReinforceIr.Default, program.Models[1].Inference[0].Reinforce);
+        Assert.Contains(PdslCompiler.Compile("model M { label y : Categorical[3] infer y by reinforce(decay: 1.5) }", "r.pdsl").Diagnostics,
+            d => d.Id == "PDSL0406");
+    }
 }

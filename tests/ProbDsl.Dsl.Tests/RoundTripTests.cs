@@ -50,7 +50,9 @@ public class RoundTripTests
         Gen.OneOf(
             Name.Select(v => new InferenceIr(v, InferenceStrategy.Enumerate)),
             Gen.Select(Name, Gen.Double[0.01, 10], Gen.Double[0, 1e-2], Gen.Int[1, 5000], Gen.Bool,
-                (v, tau, rate, every, hard) => new InferenceIr(v, InferenceStrategy.Relax, new RelaxationIr(tau, tau / 2, rate, every, hard)))).Array[0, 2],
+                (v, tau, rate, every, hard) => new InferenceIr(v, InferenceStrategy.Relax, new RelaxationIr(tau, tau / 2, rate, every, hard))),
+            Gen.Select(Name, Gen.Enum<BaselineKind>(), Gen.Double[0, 0.999],
+                (v, baseline, decay) => new InferenceIr(v, InferenceStrategy.Reinforce, null, new ReinforceIr(baseline, decay)))).Array[0, 2],
         Gen.Select(Gen.Enum<ObjectiveKind>(), Gen.Double[0, 100], (k, a) => new ObjectiveIr(k, a)),
         (v, n, f, g, i, o) => new ModelIr("M", v.ToEquatableArray(), n.ToEquatableArray(), f.ToEquatableArray(), g.ToEquatableArray(), i.ToEquatableArray(), o));
 

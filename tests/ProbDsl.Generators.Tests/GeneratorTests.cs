@@ -78,6 +78,8 @@ public class GeneratorTests
     [InlineData("m2relaxed.pdsl", "M2Relaxed.g.cs")]
     [InlineData("m2hard.pdsl", "M2StraightThrough.g.cs")]
     [InlineData("tiny.pdsl", "Tiny.g.cs")]
+    [InlineData("m2reinforce.pdsl", "M2Reinforce.g.cs")]
+    [InlineData("tiny-baseline.pdsl", "TinyBaseline.g.cs")]
     public void Test_models_generate_cleanly_compile_and_match_their_snapshots(string file, string hintName)
     {
         var path = Path.Combine(System.AppContext.BaseDirectory, "Models", file);

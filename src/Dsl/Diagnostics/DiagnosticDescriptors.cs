@@ -121,6 +121,10 @@ public static class DiagnosticDescriptors
         "PDSL0405", "Invalid relax option", DslSeverity.Error,
         "relax({0}): {1}");
 
+    public static readonly DiagnosticDescriptor InvalidReinforceOption = new(
+        "PDSL0406", "Invalid reinforce option", DslSeverity.Error,
+        "reinforce({0}): {1}");
+
     public static readonly DiagnosticDescriptor NotYetGenerated = new(
         "PDSL0901", "Not supported by the code generator yet", DslSeverity.Error,
         "The code generator does not support this yet: {0}");

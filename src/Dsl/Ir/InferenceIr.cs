@@ -8,6 +8,27 @@ public enum InferenceStrategy
 
     /// <summary>Gumbel-Softmax / Concrete relaxation (Jang et al. 2017; Maddison et al. 2017), reparameterised.</summary>
     Relax,
+
+    /// <summary>Score-function (REINFORCE) estimator: y sampled discretely, with a variance-reducing baseline.</summary>
+    Reinforce,
+}
+
+/// <summary>The baseline subtracted from the score-function estimator's learning signal.</summary>
+public enum BaselineKind
+{
+    /// <summary>No baseline: unbiased, high variance.</summary>
+    None,
+
+    /// <summary>An exponential moving average of the learning signal over training batches.</summary>
+    Average,
+}
+
+/// <summary>Settings of the score-function estimator: the baseline and, for a moving average, its decay.</summary>
+public sealed record ReinforceIr(BaselineKind Baseline, double Decay)
+{
+    public static ReinforceIr Default { get; } = new(BaselineKind.Average, 0.99);
+
+    public NodeMeta Meta { get; init; } = NodeMeta.None;
 }
 
 /// <summary>
@@ -22,8 +43,11 @@ public sealed record RelaxationIr(double Tau0, double TauMin, double Rate, int E
     public NodeMeta Meta { get; init; } = NodeMeta.None;
 }
 
-/// <summary><c>infer y by enumerate</c>, <c>infer y by relax(tau: 1.0 -> 0.5, rate: 3e-5, every: 500, hard)</c>.</summary>
-public sealed record InferenceIr(string Variable, InferenceStrategy Strategy, RelaxationIr? Relaxation = null)
+/// <summary>
+/// <c>infer y by enumerate</c>, <c>infer y by relax(tau: 1.0 -> 0.5, rate: 3e-5, every: 500, hard)</c>,
+/// <c>infer y by reinforce(baseline: average, decay: 0.99)</c>.
+/// </summary>
+public sealed record InferenceIr(string Variable, InferenceStrategy Strategy, RelaxationIr? Relaxation = null, ReinforceIr? Reinforce = null)
 {
     public NodeMeta Meta { get; init; } = NodeMeta.None;
 }

@@ -179,12 +179,40 @@ internal static class PdslGrammar
         .Or(Word("hard").Located().Select(h => new RelaxOption("hard", 1, 1, h.Span)))
         .Named("relax option (tau: a -> b, rate: r, every: n, hard)");
 
-    private static readonly Parser<(InferenceStrategy Strategy, RelaxationIr? Relaxation)> Strategy =
-        Word("enumerate").Tok().Return((InferenceStrategy.Enumerate, (RelaxationIr?)null))
+    private static readonly Parser<ReinforceIr> ReinforceOptionRule =
+        (from name in Word("baseline").Tok()
+         from colon in Symbol(':')
+         from kind in Word("average").Return(BaselineKind.Average).Or(Word("none").Return(BaselineKind.None)).Named("baseline ('average' or 'none')").Tok()
+         select ReinforceIr.Default with { Baseline = kind })
+        .Or(from name in Word("decay").Tok()
+            from colon in Symbol(':')
+            from value in RawNumber.Located()
+            select ReinforceIr.Default with { Decay = value.Value, Meta = Meta(value.Span) })
+        .Named("reinforce option (baseline: average|none, decay: d)");
+
+    private static readonly Parser<(InferenceStrategy Strategy, RelaxationIr? Relaxation, ReinforceIr? Reinforce)> Strategy =
+        Word("enumerate").Tok().Return((InferenceStrategy.Enumerate, (RelaxationIr?)null, (ReinforceIr?)null))
             .Or(from relax in Word("relax").Tok()
                 from options in Symbol('(').Then(_ => RelaxOptionRule.DelimitedBy(Symbol(','))).Then(o => Symbol(')').Return(o)).Optional()
-                select (InferenceStrategy.Relax, (RelaxationIr?)RelaxOption.Build(options.GetOrElse(Enumerable.Empty<RelaxOption>()))))
-            .Named("inference strategy ('enumerate' or 'relax(...)')");
+                select (InferenceStrategy.Relax, (RelaxationIr?)RelaxOption.Build(options.GetOrElse(Enumerable.Empty<RelaxOption>())), (ReinforceIr?)null))
+            .Or(from reinforce in Word("reinforce").Located()
+                from options in Symbol('(').Then(_ => ReinforceOptionRule.DelimitedBy(Symbol(','))).Then(o => Symbol(')').Return(o)).Optional()
+                select (InferenceStrategy.Reinforce, (RelaxationIr?)null, (ReinforceIr?)MergeReinforce(options.GetOrElse(Enumerable.Empty<ReinforceIr>()), reinforce.Span)))
+            .Named("inference strategy ('enumerate', 'relax(...)' or 'reinforce(...)')");
+
+    /// <summary>Each option parses to the defaults with that one setting changed; later options win.</summary>
+    private static ReinforceIr MergeReinforce(IEnumerable<ReinforceIr> options, SourceSpan span)
+    {
+        var merged = ReinforceIr.Default;
+        foreach (var option in options)
+        {
+            if (option.Baseline != ReinforceIr.Default.Baseline)
+                merged = merged with { Baseline = option.Baseline };
+            if (!option.Decay.Equals(ReinforceIr.Default.Decay) || !option.Meta.Span.IsNone)
+                merged = merged with { Decay = option.Decay };
+        }
+        return merged with { Meta = Meta(span) };
+    }
 
     private static readonly Parser<Declaration> InferDecl =
         from keyword in Word("infer").Located()
@@ -192,7 +220,7 @@ internal static class PdslGrammar
         from byWord in Keyword("by")
         from strategy in Strategy.Located()
         select new InferDeclaration(
-            new InferenceIr(variable.Value, strategy.Value.Strategy, strategy.Value.Relaxation) { Meta = Meta(variable.Span) },
+            new InferenceIr(variable.Value, strategy.Value.Strategy, strategy.Value.Relaxation, strategy.Value.Reinforce) { Meta = Meta(variable.Span) },
             SourceSpan.Merge(keyword.Span, strategy.Span));
 
     // ---- objective semisupervised(alpha: 0.1)

@@ -35,6 +35,11 @@ public static class PdslPrinter
     {
         if (inference.Strategy == InferenceStrategy.Enumerate)
             return "enumerate";
+        if (inference.Strategy == InferenceStrategy.Reinforce)
+        {
+            var settings = inference.Reinforce ?? ReinforceIr.Default;
+            return $"reinforce(baseline: {settings.Baseline.ToString().ToLowerInvariant()}, decay: {Number(settings.Decay)})";
+        }
         var r = inference.Relaxation ?? RelaxationIr.Default;
         return $"relax(tau: {Number(r.Tau0)} -> {Number(r.TauMin)}, rate: {Number(r.Rate)}, every: {r.Every.ToString(CultureInfo.InvariantCulture)}"
             + (r.Hard ? ", hard)" : ")");

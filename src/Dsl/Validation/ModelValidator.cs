@@ -113,6 +113,9 @@ public static class ModelValidator
                     variable.Role == VariableRole.Data ? "always observed" : $"{variable.Family}"));
             if (inference.Relaxation is { } relaxation)
                 CheckRelaxation(relaxation, filePath, diagnostics);
+            if (inference.Reinforce is { } reinforce && (reinforce.Decay < 0 || reinforce.Decay >= 1))
+                diagnostics.Add(DiagnosticDescriptors.InvalidReinforceOption.Create(filePath, reinforce.Meta.Span, "decay",
+                    "the moving average's decay must be in [0, 1), e.g. 0.99"));
         }
         if (model.Objective.Kind == ObjectiveKind.SemiSupervised && !model.Variables.Any(v => v.Role == VariableRole.Label))
             diagnostics.Add(DiagnosticDescriptors.SemiSupervisedWithoutLabel.Create(filePath, model.Objective.Meta.Span));

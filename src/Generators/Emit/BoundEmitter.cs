@@ -18,6 +18,9 @@ internal enum BoundMode
 
     /// <summary>y replaced by a Concrete sample, with the analytic KL of q(y|x) to p(y): the relaxed surrogate.</summary>
     Relaxed,
+
+    /// <summary>y sampled from q(y|x); the score-function surrogate whose value is the one-sample bound.</summary>
+    Scored,
 }
 
 /// <summary>
@@ -97,6 +100,11 @@ internal sealed class BoundEmitter
             EmitRelaxedLabel(factor);
             return;
         }
+        if (_mode == BoundMode.Scored)
+        {
+            EmitSampledLabel(factor);
+            return;
+        }
         if (_mode == BoundMode.Labelled)
         {
             _w.Line($"var {Label} = Enumeration.OneHot({LabelIndexParameter(_plan)}, {classes}, {_values[_plan.Data.Name].Expression});");
@@ -111,6 +119,24 @@ internal sealed class BoundEmitter
     }
 
     private string LogQ => Names.Camel(_plan.Label.Name) + "LogQ";
+
+    private string Sample => Names.Camel(_plan.Label.Name) + "Sample";
+
+    private string LogQSample => Names.Camel(_plan.Label.Name) + "LogQSample";
+
+    /// <summary>Where the label's class indices come from: the caller when labelled, q(y|x) when sampled.</summary>
+    private string LabelIndex => _mode == BoundMode.Scored ? Sample : LabelIndexParameter(_plan);
+
+    private void EmitSampledLabel(FactorIr factor)
+    {
+        var logits = ParameterValue(factor, 'q', "logits");
+        _w.Line($"var {LogQ} = F.log_softmax({logits.Expression}, dim: -1);");
+        _w.Line($"// {_plan.Label.Name} ~ {factor.Signature('q')}, one discrete sample per example: no gradient flows through the draw.");
+        _w.Line($"var {Sample} = ScoreFunction.SampleIndex({LogQ});");
+        _w.Line($"var {LogQSample} = {LogQ}.gather(-1, {Sample}.unsqueeze(-1)).squeeze(-1);");
+        _w.Line($"var {Label} = Enumeration.OneHot({Sample}, {_plan.Label.Size}, {_values[_plan.Data.Name].Expression});");
+        _values[_plan.Label.Name] = new Value(Label, false);
+    }
 
     private void EmitRelaxedLabel(FactorIr factor)
     {
@@ -172,7 +198,7 @@ internal sealed class BoundEmitter
         var logits = ParameterValue(factor, 'p', "logits");
         _w.Line(Enumerate
             ? $"var {local} = F.log_softmax({logits.Expression}, dim: -1).t();"
-            : $"var {local} = Densities.CategoricalLogProb({LabelIndexParameter(_plan)}, {logits.Expression});");
+            : $"var {local} = Densities.CategoricalLogProb({LabelIndex}, {logits.Expression});");
         _terms.Add(new Term(local, false, Enumerate, false));
     }
 
@@ -214,6 +240,11 @@ internal sealed class BoundEmitter
 
     private void EmitCombination()
     {
+        if (_mode == BoundMode.Scored)
+        {
+            EmitScoreFunctionCombination();
+            return;
+        }
         if (!Enumerate)
         {
             _w.Line($"var bound = {Sum(_terms)};");
@@ -227,6 +258,26 @@ internal sealed class BoundEmitter
         var weighted = $"({LogQ}.exp() * ({givenLabel} - {LogQ})).sum(dim: 0)";
         _w.Line($"var bound = {Sum(new[] { new Term(weighted, false, false, false) }.Concat(independent).ToList())};");
     }
+
+    /// <summary>
+    /// The learning signal f = L(x, y) - log q(y|x) for the sampled y; its surrogate has value f and gradient
+    /// ∇f + (f - b)·∇log q(y|x). The baseline is read before it is updated, so it never depends on this sample.
+    /// </summary>
+    private void EmitScoreFunctionCombination()
+    {
+        var reinforce = _plan.Model.Inference.First(i => i.Variable == _plan.Label.Name).Reinforce ?? ReinforceIr.Default;
+        _w.Line($"var signal = {Sum(_terms)} - {LogQSample};");
+        if (reinforce.Baseline == BaselineKind.None)
+        {
+            _w.Line($"var bound = ScoreFunction.Surrogate(signal, {LogQSample}, baseline: 0.0);");
+            return;
+        }
+        _w.Line($"var bound = ScoreFunction.Surrogate(signal, {LogQSample}, this.{BaselineField}.Value);");
+        _w.Line("if (this.training)");
+        _w.Line($"    this.{BaselineField}.Update(signal);");
+    }
+
+    public const string BaselineField = "signalBaseline";
 
     /// <summary>Tensors first, so that every operator has a tensor on its left.</summary>
     private static string Sum(IReadOnlyList<Term> terms)

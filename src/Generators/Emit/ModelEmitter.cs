@@ -24,6 +24,7 @@ internal static class ModelEmitter
             using Densities = global::ProbDsl.Inference.Distributions.Densities;
             using Enumeration = global::ProbDsl.Inference.Distributions.Enumeration;
             using Relaxation = global::ProbDsl.Inference.Distributions.Relaxation;
+            using ScoreFunction = global::ProbDsl.Inference.Distributions.ScoreFunction;
             """);
         w.Line();
         using (w.Block($"namespace {Namespace}"))
@@ -58,6 +59,12 @@ internal static class ModelEmitter
         {
             foreach (var net in plan.Nets)
                 w.Line($"private readonly {NetEmitter.ClassName(model, net)} {Names.Identifier(net.Name)};");
+            var reinforce = Reinforce(plan);
+            if (reinforce is { Baseline: BaselineKind.Average })
+            {
+                w.Line($"/// <summary>Moving average (decay {Names.Literal(reinforce.Decay)}) of the score-function learning signal.</summary>");
+                w.Line($"private readonly global::ProbDsl.Inference.Distributions.MovingAverageBaseline {BoundEmitter.BaselineField} = new({Names.Literal(reinforce.Decay)});");
+            }
             w.Line();
             using (w.Block($"public {plan.ClassName}() : base(\"{plan.ClassName}\")"))
             {
@@ -83,9 +90,15 @@ internal static class ModelEmitter
             w.Line();
             if (relaxation is not null)
                 EmitTemperature(w, relaxation);
-            EmitBounds(w, plan, relaxation is not null);
+            EmitBounds(w, plan, relaxation is not null ? BoundMode.Relaxed : reinforce is not null ? BoundMode.Scored : BoundMode.Enumerated);
             EmitClassLogits(w, plan);
         }
+    }
+
+    private static ReinforceIr? Reinforce(GuidePlan plan)
+    {
+        var inference = plan.Model.Inference.FirstOrDefault(i => i.Variable == plan.Label.Name);
+        return inference?.Strategy == InferenceStrategy.Reinforce ? inference.Reinforce ?? ReinforceIr.Default : null;
     }
 
     private static RelaxationIr? Relaxation(GuidePlan plan)
@@ -107,7 +120,7 @@ internal static class ModelEmitter
         w.Line();
     }
 
-    private static void EmitBounds(SourceWriter w, GuidePlan plan, bool relaxed)
+    private static void EmitBounds(SourceWriter w, GuidePlan plan, BoundMode training)
     {
         var x = Names.Identifier(plan.Data.Name);
         w.Line($"/// <summary>L({plan.Data.Name}, {plan.Label.Name}) per example for labelled data; {plan.Label.Name} as class indices [B]. Returns [B].</summary>");
@@ -118,7 +131,7 @@ internal static class ModelEmitter
         using (w.Block($"public Tensor UnlabelledBound(Tensor {x})"))
             BoundEmitter.Emit(w, plan, BoundMode.Enumerated);
         w.Line();
-        if (!relaxed)
+        if (training == BoundMode.Enumerated)
         {
             w.Line("/// <summary>With y enumerated, training uses the exact bound itself.</summary>");
             w.Line($"public Tensor UnlabelledObjective(Tensor {x}) => UnlabelledBound({x});");
@@ -126,9 +139,11 @@ internal static class ModelEmitter
             return;
         }
         var label = plan.Label.Name;
-        w.Line($"/// <summary>The relaxed surrogate of U({plan.Data.Name}): {label} replaced by a Concrete sample at temperature τ, minus KL(q({label}|·) || p({label})). Returns [B].</summary>");
+        w.Line(training == BoundMode.Relaxed
+            ? $"/// <summary>The relaxed surrogate of U({plan.Data.Name}): {label} replaced by a Concrete sample at temperature τ, minus KL(q({label}|·) || p({label})). Returns [B].</summary>"
+            : $"/// <summary>The score-function surrogate of U({plan.Data.Name}) for one sampled {label}: its value is L({plan.Data.Name}, {label}) - log q({label}|·), its gradient REINFORCE's. Returns [B].</summary>");
         using (w.Block($"public Tensor UnlabelledObjective(Tensor {x})"))
-            BoundEmitter.Emit(w, plan, BoundMode.Relaxed);
+            BoundEmitter.Emit(w, plan, training);
         w.Line();
     }
 
