@@ -10,7 +10,13 @@ using static TorchSharp.torch;
 // Generated M2 training step vs hand-written TorchSharp, same batch, same machine, one run.
 // Usage: dotnet run --project bench/ProbDsl.Bench -c Release -- [--threads N] [--rounds N]
 //        dotnet run --project bench/ProbDsl.Bench -c Release -- supervised-baseline [--labels N] [--epochs N] [--threads N]
+//        dotnet run --project bench/ProbDsl.Bench -c Release -- k-scaling [--threads N] [--rounds N]
 var threads = ArgValue(args, "--threads", 1);
+if (args.Length > 0 && args[0] == "k-scaling")
+{
+    KScaling.Run(threads, ArgValue(args, "--rounds", 10));
+    return;
+}
 if (args.Length > 0 && args[0] == "supervised-baseline")
 {
     SupervisedBaseline.Run(ArgValue(args, "--labels", 3000), ArgValue(args, "--epochs", 10), threads);
