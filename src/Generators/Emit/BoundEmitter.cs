@@ -13,7 +13,7 @@ internal enum BoundMode
     /// <summary>y observed: L(x, y).</summary>
     Labelled,
 
-    /// <summary>y's K values on a leading dimension: the exact U(x).</summary>
+    /// <summary>y's K values on a dimension of their own: the exact U(x).</summary>
     Enumerated,
 
     /// <summary>y replaced by a Concrete sample, with the analytic KL of q(y|x) to p(y): the relaxed surrogate.</summary>
@@ -24,19 +24,22 @@ internal enum BoundMode
 }
 
 /// <summary>
-/// Writes the body of a bound method. The labelled bound L(x, y) takes y as given; the unlabelled bound puts
-/// y's K values on a leading dimension, so every tensor that depends on y has shape [K, B, ...] and every other
-/// one [B, ...] (computed once, not K times), and finally U(x) = Σ_y q(y|x) (L(x, y) - log q(y|x)).
-/// The relaxed surrogate samples ỹ ~ Concrete(q(y|x), τ), uses it where y is used, and subtracts KL(q(y|x) || p(y)).
+/// Writes the body of a bound method. Every discrete variable enumerated in this bound (the label in U(x), and
+/// every discrete latent) gets a dimension of its own in front of the batch: a tensor has exactly the enumerated
+/// dimensions of what it depends on (computed once for everything else), and the bound is
+/// Σ q(values) (Σ terms − log q(values)) over those dimensions. The labelled bound takes y as given; the relaxed
+/// surrogate uses a Concrete sample of y and the exact −KL(q(y|·) ‖ p(y)); the score-function surrogate samples y.
 /// </summary>
-internal sealed class BoundEmitter
+internal sealed partial class BoundEmitter
 {
     private readonly GuidePlan _plan;
     private readonly SourceWriter _w;
     private readonly BoundMode _mode;
+    private readonly List<string> _enumerated;
     private readonly Dictionary<string, Value> _values = new();
     private readonly Dictionary<string, Value> _netOutputs = new();
     private readonly Dictionary<string, (Value Loc, Value Scale)> _guideNormals = new();
+    private readonly List<Value> _enumeratedLogQ = new();
     private readonly List<Term> _terms = new();
 
     private BoundEmitter(GuidePlan plan, SourceWriter w, BoundMode mode)
@@ -44,34 +47,52 @@ internal sealed class BoundEmitter
         _plan = plan;
         _w = w;
         _mode = mode;
+        _enumerated = (mode == BoundMode.Enumerated ? new[] { plan.Label } : Array.Empty<VariableIr>())
+            .Concat(plan.DiscreteLatents).Select(v => v.Name).ToList();
     }
 
-    private bool Enumerate => _mode == BoundMode.Enumerated;
+    /// <summary>A C# expression and the enumerated dimensions it carries (a bit per enumerated variable).</summary>
+    private sealed record Value(string Expression, int Dims);
 
-    /// <summary>A C# expression and whether it carries the enumeration dimension.</summary>
-    private sealed record Value(string Expression, bool Enumerated);
-
-    /// <summary>A summand of the bound: a [B] or [K, B] tensor, or a constant.</summary>
-    private sealed record Term(string Expression, bool Subtract, bool Enumerated, bool IsConstant);
+    /// <summary>A summand of the bound: a tensor over its enumerated dimensions and the batch, or a constant.</summary>
+    private sealed record Term(string Expression, bool Subtract, int Dims, bool IsConstant);
 
     private ModelIr Model => _plan.Model;
 
+    private int Rank => _enumerated.Count;
+
     private string Label => Names.Identifier(_plan.Label.Name);
+
+    private string X => _values[_plan.Data.Name].Expression;
 
     public static string LabelIndexParameter(GuidePlan plan) => Names.Camel(plan.Label.Name) + "Index";
 
+    private static string LogQOf(string variable) => Names.Camel(variable) + "LogQ";
+
+    private string Sample => Names.Camel(_plan.Label.Name) + "Sample";
+
+    private string LogQSample => Names.Camel(_plan.Label.Name) + "LogQSample";
+
+    public const string BaselineField = "signalBaseline";
+
     /// <summary>Locals the bound methods declare besides the variables' own names; a variable may not take one.</summary>
-    public static IEnumerable<string> LocalNames(GuidePlan plan) =>
-        new[] { "scope", "bound", LabelIndexParameter(plan), Names.Camel(plan.Label.Name) + "LogQ", Names.Camel("bound_given_" + plan.Label.Name) }
+    public static IEnumerable<string> LocalNames(GuidePlan plan)
+    {
+        var discrete = new[] { plan.Label }.Concat(plan.DiscreteLatents).Select(v => v.Name).ToList();
+        return new[] { "scope", "bound", "signal", "Temperature", BaselineField, LabelIndexParameter(plan),
+                Names.Camel(plan.Label.Name) + "Sample", Names.Camel(plan.Label.Name) + "LogQSample" }
+            .Concat(discrete.Select(LogQOf))
+            .Concat(new[] { JointName("boundGiven", discrete), JointName("logQ", discrete) })
             .Concat(plan.Nets.Select(n => Names.Camel(n.Name) + "Out"))
             .Concat(plan.Model.Variables.SelectMany(v => new[] { "logP" + Names.Pascal(v.Name), "kl" + Names.Pascal(v.Name) }));
+    }
 
     public static void Emit(SourceWriter w, GuidePlan plan, BoundMode mode) => new BoundEmitter(plan, w, mode).Emit();
 
     private void Emit()
     {
         _w.Line("using var scope = NewDisposeScope();");
-        _values[_plan.Data.Name] = new Value(Names.Identifier(_plan.Data.Name), false);
+        _values[_plan.Data.Name] = new Value(Names.Identifier(_plan.Data.Name), 0);
         _w.Line($"// Guide {_plan.Guide.Factorisation}, sampled in dependency order.");
         foreach (var factor in _plan.SamplingOrder)
             EmitGuideFactor(factor);
@@ -82,70 +103,73 @@ internal sealed class BoundEmitter
         _w.Line("return bound.MoveToOuterDisposeScope();");
     }
 
+    private int Bit(string variable) => 1 << _enumerated.IndexOf(variable);
+
+    private bool IsEnumerated(string variable) => _enumerated.Contains(variable);
+
     // ---- guide
 
     private void EmitGuideFactor(FactorIr factor)
     {
-        if (factor.Target == _plan.Label.Name)
+        if (IsEnumerated(factor.Target))
+            EmitEnumeratedSupport(factor);
+        else if (factor.Target == _plan.Label.Name)
             EmitLabel(factor);
         else
             EmitNormalSample(factor);
     }
 
-    private void EmitLabel(FactorIr factor)
+    /// <summary>All values of a discrete variable at once: log q on its dimension, the one-hot support for its users.</summary>
+    private void EmitEnumeratedSupport(FactorIr factor)
     {
-        var classes = _plan.Label.Size;
-        if (_mode == BoundMode.Relaxed)
-        {
-            EmitRelaxedLabel(factor);
-            return;
-        }
-        if (_mode == BoundMode.Scored)
-        {
-            EmitSampledLabel(factor);
-            return;
-        }
-        if (_mode == BoundMode.Labelled)
-        {
-            _w.Line($"var {Label} = Enumeration.OneHot({LabelIndexParameter(_plan)}, {classes}, {_values[_plan.Data.Name].Expression});");
-            _values[_plan.Label.Name] = new Value(Label, false);
-            return;
-        }
+        var variable = Model.FindVariable(factor.Target)!;
+        var dim = _enumerated.IndexOf(variable.Name);
         var logits = ParameterValue(factor, 'q', "logits");
-        _w.Line($"// {factor.Signature('q')} over all {classes} classes at once: log q is [K, B], {Label} is the [K, 1, K] one-hot support.");
-        _w.Line($"var {LogQ} = F.log_softmax({logits.Expression}, dim: -1).t();");
-        _w.Line($"var {Label} = Enumeration.OneHotSupport({classes}, {_values[_plan.Data.Name].Expression});");
-        _values[_plan.Label.Name] = new Value(Label, true);
+        var name = Names.Identifier(variable.Name);
+        _w.Line($"// {factor.Signature('q')} over all {variable.Size} values at once, on enumerated dimension {dim} of {Rank}.");
+        _w.Line($"var {LogQOf(variable.Name)} = Enumeration.LogProbsAt({logits.Expression}, dim: {dim}, enumeratedDims: {Rank});");
+        _w.Line($"var {name} = Enumeration.OneHotSupport({variable.Size}, dim: {dim}, enumeratedDims: {Rank}, {X});");
+        _enumeratedLogQ.Add(new Value(LogQOf(variable.Name), logits.Dims | Bit(variable.Name)));
+        _values[variable.Name] = new Value(name, Bit(variable.Name));
     }
 
-    private string LogQ => Names.Camel(_plan.Label.Name) + "LogQ";
-
-    private string Sample => Names.Camel(_plan.Label.Name) + "Sample";
-
-    private string LogQSample => Names.Camel(_plan.Label.Name) + "LogQSample";
-
-    /// <summary>Where the label's class indices come from: the caller when labelled, q(y|x) when sampled.</summary>
-    private string LabelIndex => _mode == BoundMode.Scored ? Sample : LabelIndexParameter(_plan);
+    private void EmitLabel(FactorIr factor)
+    {
+        switch (_mode)
+        {
+            case BoundMode.Relaxed:
+                EmitRelaxedLabel(factor);
+                break;
+            case BoundMode.Scored:
+                EmitSampledLabel(factor);
+                break;
+            default:
+                _w.Line($"var {Label} = Enumeration.OneHot({LabelIndexParameter(_plan)}, {_plan.Label.Size}, {X});");
+                _values[_plan.Label.Name] = new Value(Label, 0);
+                break;
+        }
+    }
 
     private void EmitSampledLabel(FactorIr factor)
     {
         var logits = ParameterValue(factor, 'q', "logits");
-        _w.Line($"var {LogQ} = F.log_softmax({logits.Expression}, dim: -1);");
+        var logQ = LogQOf(_plan.Label.Name);
+        _w.Line($"var {logQ} = F.log_softmax({logits.Expression}, dim: -1);");
         _w.Line($"// {_plan.Label.Name} ~ {factor.Signature('q')}, one discrete sample per example: no gradient flows through the draw.");
-        _w.Line($"var {Sample} = ScoreFunction.SampleIndex({LogQ});");
-        _w.Line($"var {LogQSample} = {LogQ}.gather(-1, {Sample}.unsqueeze(-1)).squeeze(-1);");
-        _w.Line($"var {Label} = Enumeration.OneHot({Sample}, {_plan.Label.Size}, {_values[_plan.Data.Name].Expression});");
-        _values[_plan.Label.Name] = new Value(Label, false);
+        _w.Line($"var {Sample} = ScoreFunction.SampleIndex({logQ});");
+        _w.Line($"var {LogQSample} = {logQ}.gather(-1, {Sample}.unsqueeze(-1)).squeeze(-1);");
+        _w.Line($"var {Label} = Enumeration.OneHot({Sample}, {_plan.Label.Size}, {X});");
+        _values[_plan.Label.Name] = new Value(Label, 0);
     }
 
     private void EmitRelaxedLabel(FactorIr factor)
     {
         var logits = ParameterValue(factor, 'q', "logits");
-        var hard = _plan.Model.Inference.First(i => i.Variable == _plan.Label.Name).Relaxation?.Hard == true;
-        _w.Line($"var {LogQ} = F.log_softmax({logits.Expression}, dim: -1);");
+        var hard = Model.Inference.First(i => i.Variable == _plan.Label.Name).Relaxation?.Hard == true;
+        _w.Line($"var {LogQOf(_plan.Label.Name)} = F.log_softmax({logits.Expression}, dim: -1);");
         _w.Line($"// Relaxed {Label} ~ Concrete({factor.Signature('q')}, τ = Temperature){(hard ? ", straight-through" : "")}: reparameterised, [B, K].");
         _w.Line($"var {Label} = Relaxation.GumbelSoftmax({logits.Expression}, this.Temperature, hard: {(hard ? "true" : "false")});");
-        _values[_plan.Label.Name] = new Value(Label, false);
+        _values[_plan.Label.Name] = new Value(Label, 0);
     }
 
     private void EmitNormalSample(FactorIr factor)
@@ -154,137 +178,8 @@ internal sealed class BoundEmitter
         var scale = ParameterValue(factor, 'q', "scale");
         var name = Names.Identifier(factor.Target);
         _w.Line($"var {name} = {loc.Expression} + {scale.Expression} * randn_like({loc.Expression}); // reparameterised");
-        _values[factor.Target] = new Value(name, loc.Enumerated || scale.Enumerated);
+        _values[factor.Target] = new Value(name, loc.Dims | scale.Dims);
         _guideNormals[factor.Target] = (loc, scale);
-    }
-
-    // ---- model
-
-    private void EmitModelFactor(FactorIr factor)
-    {
-        var variable = Model.FindVariable(factor.Target)!;
-        if (variable.Role == VariableRole.Data)
-            EmitDataLikelihood(factor);
-        else if (variable.Role == VariableRole.Label)
-            EmitLabelPrior(factor);
-        else
-            EmitNormalKl(factor);
-    }
-
-    private void EmitDataLikelihood(FactorIr factor)
-    {
-        var logits = ParameterValue(factor, 'p', "logits");
-        var local = "logP" + Names.Pascal(factor.Target);
-        _w.Line($"var {local} = Densities.BernoulliLogProb({_values[factor.Target].Expression}, {logits.Expression});");
-        _terms.Add(new Term(local, false, logits.Enumerated, false));
-    }
-
-    private void EmitLabelPrior(FactorIr factor)
-    {
-        var local = "logP" + Names.Pascal(factor.Target);
-        var source = Bind(factor, 'p').Single(p => p.Parameter == "logits").Source;
-        if (_mode == BoundMode.Relaxed)
-        {
-            EmitRelaxedLabelKl(factor, source);
-            return;
-        }
-        if (source is UniformSource)
-        {
-            var logProbability = -Math.Log(_plan.Label.Size);
-            _w.Line($"const double {local} = {Names.Literal(logProbability)}; // log(1/{_plan.Label.Size}): uniform");
-            _terms.Add(new Term(local, false, false, true));
-            return;
-        }
-        var logits = ParameterValue(factor, 'p', "logits");
-        _w.Line(Enumerate
-            ? $"var {local} = F.log_softmax({logits.Expression}, dim: -1).t();"
-            : $"var {local} = Densities.CategoricalLogProb({LabelIndex}, {logits.Expression});");
-        _terms.Add(new Term(local, false, Enumerate, false));
-    }
-
-    /// <summary>Both sides are categorical, so the y term of the relaxed surrogate is the exact -KL(q(y|·) || p(y)).</summary>
-    private void EmitRelaxedLabelKl(FactorIr factor, ParameterSource prior)
-    {
-        var local = "kl" + Names.Pascal(factor.Target);
-        _w.Line($"// KL({_plan.Guide.FactorFor(factor.Target)!.Signature('q')} || {factor.Signature('p')}) between categoricals, exactly.");
-        _w.Line(prior is UniformSource
-            ? $"var {local} = Densities.CategoricalKlToUniform({LogQ});"
-            : $"var {local} = Densities.CategoricalKl({LogQ}, F.log_softmax({ParameterValue(factor, 'p', "logits").Expression}, dim: -1));");
-        _terms.Add(new Term(local, true, false, false));
-    }
-
-    private void EmitNormalKl(FactorIr factor)
-    {
-        var (qLoc, qScale) = _guideNormals[factor.Target];
-        var bound = Bind(factor, 'p');
-        var local = "kl" + Names.Pascal(factor.Target);
-        var enumerated = qLoc.Enumerated || qScale.Enumerated;
-        string prior;
-        if (bound.All(p => p.Source is ConstantSource))
-        {
-            prior = string.Join(", ", bound.Select(p => Names.Literal(((ConstantSource)p.Source).Value)));
-        }
-        else
-        {
-            var pLoc = ParameterValue(factor, 'p', "loc");
-            var pScale = ParameterValue(factor, 'p', "scale");
-            enumerated |= pLoc.Enumerated || pScale.Enumerated;
-            prior = $"{pLoc.Expression}, {pScale.Expression}";
-        }
-        _w.Line($"// KL({_plan.Guide.FactorFor(factor.Target)!.Signature('q')} || {factor.Signature('p')}) in closed form.");
-        _w.Line($"var {local} = Densities.NormalKl({qLoc.Expression}, {qScale.Expression}, {prior});");
-        _terms.Add(new Term(local, true, enumerated, false));
-    }
-
-    // ---- combination
-
-    private void EmitCombination()
-    {
-        if (_mode == BoundMode.Scored)
-        {
-            EmitScoreFunctionCombination();
-            return;
-        }
-        if (!Enumerate)
-        {
-            _w.Line($"var bound = {Sum(_terms)};");
-            return;
-        }
-        var dependent = _terms.Where(t => t.Enumerated).ToList();
-        var independent = _terms.Where(t => !t.Enumerated).ToList();
-        var givenLabel = Names.Camel("bound_given_" + _plan.Label.Name);
-        _w.Line($"// Terms that depend on {_plan.Label.Name} are [K, B]; the rest are [B] and were computed once.");
-        _w.Line($"var {givenLabel} = {(dependent.Count == 0 ? $"zeros_like({LogQ})" : Sum(dependent))};");
-        var weighted = $"({LogQ}.exp() * ({givenLabel} - {LogQ})).sum(dim: 0)";
-        _w.Line($"var bound = {Sum(new[] { new Term(weighted, false, false, false) }.Concat(independent).ToList())};");
-    }
-
-    /// <summary>
-    /// The learning signal f = L(x, y) - log q(y|x) for the sampled y; its surrogate has value f and gradient
-    /// ∇f + (f - b)·∇log q(y|x). The baseline is read before it is updated, so it never depends on this sample.
-    /// </summary>
-    private void EmitScoreFunctionCombination()
-    {
-        var reinforce = _plan.Model.Inference.First(i => i.Variable == _plan.Label.Name).Reinforce ?? ReinforceIr.Default;
-        _w.Line($"var signal = {Sum(_terms)} - {LogQSample};");
-        if (reinforce.Baseline == BaselineKind.None)
-        {
-            _w.Line($"var bound = ScoreFunction.Surrogate(signal, {LogQSample}, baseline: 0.0);");
-            return;
-        }
-        _w.Line($"var bound = ScoreFunction.Surrogate(signal, {LogQSample}, this.{BaselineField}.Value);");
-        _w.Line("if (this.training)");
-        _w.Line($"    this.{BaselineField}.Update(signal);");
-    }
-
-    public const string BaselineField = "signalBaseline";
-
-    /// <summary>Tensors first, so that every operator has a tensor on its left.</summary>
-    private static string Sum(IReadOnlyList<Term> terms)
-    {
-        var ordered = terms.Where(t => !t.IsConstant).Concat(terms.Where(t => t.IsConstant)).ToList();
-        var first = ordered[0].Subtract ? $"{ordered[0].Expression}.neg()" : ordered[0].Expression;
-        return first + string.Concat(ordered.Skip(1).Select(t => (t.Subtract ? " - " : " + ") + t.Expression));
     }
 
     // ---- parameters and network calls
@@ -298,7 +193,7 @@ internal sealed class BoundEmitter
         return source switch
         {
             NetHeadSource head => HeadValue(head),
-            ConstantSource constant => new Value(Names.Literal(constant.Value), false),
+            ConstantSource constant => new Value(Names.Literal(constant.Value), 0),
             _ => throw new InvalidOperationException($"No tensor value for {factor.Signature(density)}.{parameter}"),
         };
     }
@@ -319,7 +214,7 @@ internal sealed class BoundEmitter
         var inputs = net.Inputs.Select(i => _values[i]).ToList();
         var local = Names.Camel(net.Name) + "Out";
         _w.Line($"var {local} = this.{Names.Identifier(net.Name)}.call({string.Join(", ", inputs.Select(i => i.Expression))});");
-        var value = new Value(local, inputs.Any(i => i.Enumerated));
+        var value = new Value(local, inputs.Aggregate(0, (dims, i) => dims | i.Dims));
         _netOutputs[net.Name] = value;
         return value;
     }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using ProbDsl.Dsl.Ir;
 
 namespace ProbDsl.Generators.Planning;
@@ -15,4 +16,9 @@ internal sealed record GuidePlan(
     VariableIr Data,
     VariableIr Label,
     IReadOnlyList<FactorIr> SamplingOrder,
-    IReadOnlyList<NetIr> Nets);
+    IReadOnlyList<NetIr> Nets)
+{
+    /// <summary>Discrete latents (never observed), in sampling order: each is enumerated in every bound.</summary>
+    public IReadOnlyList<VariableIr> DiscreteLatents =>
+        SamplingOrder.Select(f => Model.FindVariable(f.Target)!).Where(v => v.Role == VariableRole.Latent && v.IsDiscrete).ToList();
+}

@@ -56,10 +56,10 @@ internal static class GuidePlanner
             yield return "exactly one 'data' variable, with a Bernoulli distribution, is supported";
         if (model.Variables.Count(v => v.Role == VariableRole.Label) != 1 || model.Objective.Kind != ObjectiveKind.SemiSupervised)
             yield return "models need one 'label' variable and 'objective semisupervised(...)'";
-        if (model.Variables.Any(v => v.Role == VariableRole.Latent && v.IsDiscrete))
-            yield return "discrete latents other than the label (several enumerated latents)";
-        foreach (var latent in model.Variables.Where(v => v.Role == VariableRole.Latent && v.Family != DistributionFamily.Normal))
-            yield return $"latent '{latent.Name}' must be Normal";
+        foreach (var latent in model.Variables.Where(v => v.Role == VariableRole.Latent && v.IsDiscrete && model.StrategyFor(v.Name) != InferenceStrategy.Enumerate))
+            yield return $"discrete latent '{latent.Name}' can only be enumerated for now ('infer {latent.Name} by enumerate')";
+        foreach (var latent in model.Variables.Where(v => v.Role == VariableRole.Latent && !v.IsDiscrete && v.Family != DistributionFamily.Normal))
+            yield return $"latent '{latent.Name}' must be Normal or Categorical";
         foreach (var net in model.Nets.Where(n => n.Hidden.Count == 0))
             yield return $"network '{net.Name}' needs at least one hidden layer";
         foreach (var net in model.Nets.Where(n => n.Inputs.Count > 5))

@@ -47,12 +47,14 @@ public static class Densities
         return kl.sum(dim: -1).MoveToOuterDisposeScope();
     }
 
-    /// <summary>log Categorical(index | logits) for class indices of shape [B].</summary>
+    /// <summary>log Categorical(index | logits) for class indices [B]; logits [..., B, K] may carry enumerated dimensions.</summary>
     public static Tensor CategoricalLogProb(Tensor index, Tensor logits)
     {
         using var scope = NewDisposeScope();
         var logProbs = nn.functional.log_softmax(logits, dim: -1);
-        return logProbs.gather(-1, index.unsqueeze(-1)).squeeze(-1).MoveToOuterDisposeScope();
+        var batchShape = logProbs.shape[..^1];
+        var indices = index.shape.Length == batchShape.Length ? index : index.expand(batchShape);
+        return logProbs.gather(-1, indices.unsqueeze(-1)).squeeze(-1).MoveToOuterDisposeScope();
     }
 
     /// <summary>KL(q || p) between categoricals given as log-probabilities [..., K], summed over the classes.</summary>

@@ -1,0 +1,92 @@
+using System;
+using System.Linq;
+using ProbDsl.Dsl.Ir;
+using ProbDsl.Dsl.Validation;
+
+namespace ProbDsl.Generators.Emit;
+
+/// <summary>The model's factors: each adds a log-density (or, for a Normal latent, minus a closed-form KL) term.</summary>
+internal sealed partial class BoundEmitter
+{
+    private void EmitModelFactor(FactorIr factor)
+    {
+        var variable = Model.FindVariable(factor.Target)!;
+        if (variable.Role == VariableRole.Data)
+            EmitDataLikelihood(factor);
+        else if (variable.IsDiscrete)
+            EmitDiscretePrior(factor, variable);
+        else
+            EmitNormalKl(factor);
+    }
+
+    private void EmitDataLikelihood(FactorIr factor)
+    {
+        var logits = ParameterValue(factor, 'p', "logits");
+        var local = "logP" + Names.Pascal(factor.Target);
+        _w.Line($"var {local} = Densities.BernoulliLogProb({_values[factor.Target].Expression}, {logits.Expression});");
+        _terms.Add(new Term(local, false, logits.Dims, false));
+    }
+
+    private void EmitDiscretePrior(FactorIr factor, VariableIr variable)
+    {
+        var local = "logP" + Names.Pascal(factor.Target);
+        var source = Bind(factor, 'p').Single(p => p.Parameter == "logits").Source;
+        if (_mode == BoundMode.Relaxed && variable.Name == _plan.Label.Name)
+        {
+            EmitRelaxedLabelKl(factor, source);
+            return;
+        }
+        if (source is UniformSource)
+        {
+            _w.Line($"const double {local} = {Names.Literal(-Math.Log(variable.Size))}; // log(1/{variable.Size}): uniform");
+            _terms.Add(new Term(local, false, 0, true));
+            return;
+        }
+        var logits = ParameterValue(factor, 'p', "logits");
+        if (IsEnumerated(variable.Name))
+        {
+            var dim = _enumerated.IndexOf(variable.Name);
+            _w.Line($"var {local} = Enumeration.LogProbsAt({logits.Expression}, dim: {dim}, enumeratedDims: {Rank});");
+            _terms.Add(new Term(local, false, logits.Dims | Bit(variable.Name), false));
+            return;
+        }
+        var index = _mode == BoundMode.Scored ? Sample : LabelIndexParameter(_plan);
+        _w.Line($"var {local} = Densities.CategoricalLogProb({index}, {logits.Expression});");
+        _terms.Add(new Term(local, false, logits.Dims, false));
+    }
+
+    /// <summary>Both sides are categorical, so the y term of the relaxed surrogate is the exact -KL(q(y|·) || p(y)).</summary>
+    private void EmitRelaxedLabelKl(FactorIr factor, ParameterSource prior)
+    {
+        var local = "kl" + Names.Pascal(factor.Target);
+        var logQ = LogQOf(_plan.Label.Name);
+        _w.Line($"// KL({_plan.Guide.FactorFor(factor.Target)!.Signature('q')} || {factor.Signature('p')}) between categoricals, exactly.");
+        _w.Line(prior is UniformSource
+            ? $"var {local} = Densities.CategoricalKlToUniform({logQ});"
+            : $"var {local} = Densities.CategoricalKl({logQ}, F.log_softmax({ParameterValue(factor, 'p', "logits").Expression}, dim: -1));");
+        _terms.Add(new Term(local, true, 0, false));
+    }
+
+    private void EmitNormalKl(FactorIr factor)
+    {
+        var (qLoc, qScale) = _guideNormals[factor.Target];
+        var bound = Bind(factor, 'p');
+        var local = "kl" + Names.Pascal(factor.Target);
+        var dims = qLoc.Dims | qScale.Dims;
+        string prior;
+        if (bound.All(p => p.Source is ConstantSource))
+        {
+            prior = string.Join(", ", bound.Select(p => Names.Literal(((ConstantSource)p.Source).Value)));
+        }
+        else
+        {
+            var pLoc = ParameterValue(factor, 'p', "loc");
+            var pScale = ParameterValue(factor, 'p', "scale");
+            dims |= pLoc.Dims | pScale.Dims;
+            prior = $"{pLoc.Expression}, {pScale.Expression}";
+        }
+        _w.Line($"// KL({_plan.Guide.FactorFor(factor.Target)!.Signature('q')} || {factor.Signature('p')}) in closed form.");
+        _w.Line($"var {local} = Densities.NormalKl({qLoc.Expression}, {qScale.Expression}, {prior});");
+        _terms.Add(new Term(local, true, dims, false));
+    }
+}
