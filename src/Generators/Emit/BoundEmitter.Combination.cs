@@ -20,24 +20,48 @@ internal sealed partial class BoundEmitter
     }
 
     /// <summary>
-    /// Σ over the enumerated values of q(values)·(Σ dependent terms − log q(values)), plus the terms that depend on
-    /// no enumerated variable (computed once per example). log q of the values is the sum of each variable's
-    /// (possibly conditional) log q, broadcast over its dimensions.
+    /// E_q[Σ terms − log q] over the enumerated variables, each piece summed only over the variables it needs
+    /// (variable elimination for guide-enumerated latents): a term over variables D is weighted by q of the
+    /// closure A of D under the guide's dependencies — the marginal q(A) = Π_{i∈A} q_i(a_i | ·), since every
+    /// other factor sums to one — and summed over A alone. Each −log q_i is such a term too (the entropy).
+    /// Pieces with the same closure share one weighted sum; terms on no enumerated variable are added as they are.
     /// </summary>
     private string EnumeratedExpectation()
     {
-        var dependent = _terms.Where(t => t.Dims != 0).ToList();
-        var independent = _terms.Where(t => t.Dims == 0).ToList();
-        var logQ = _enumeratedLogQ.Count == 1 ? _enumeratedLogQ[0].Expression : JointName("logQ", _enumerated);
-        if (_enumeratedLogQ.Count > 1)
-            _w.Line($"var {logQ} = {string.Join(" + ", _enumeratedLogQ.Select(v => v.Expression))};");
-        var given = JointName("boundGiven", _enumerated);
-        _w.Line($"// Terms that depend on {string.Join(", ", _enumerated)} carry their dimensions; the rest are [B] and were computed once.");
-        _w.Line($"var {given} = {(dependent.Count == 0 ? $"zeros_like({logQ})" : Sum(dependent))};");
-        var flattened = Rank == 1 ? "" : $".flatten(0, {Rank - 1})";
-        var expectation = $"({logQ}.exp() * ({given} - {logQ})){flattened}.sum(dim: 0)";
-        return Sum(new[] { new Term(expectation, false, 0, false) }.Concat(independent).ToList());
+        var pieces = _terms.Where(t => t.Dims != 0)
+            .Concat(_enumeratedLogQ.Select(q => new Term(q.Expression, true, q.Dims, false)))
+            .GroupBy(t => Closure(t.Dims))
+            .OrderByDescending(g => g.Key)
+            .ToList();
+        var sums = new List<Term>();
+        foreach (var piece in pieces)
+        {
+            var variables = _enumerated.Where(v => (piece.Key & Bit(v)) != 0).ToList();
+            var logQ = string.Join(" + ", _enumeratedLogQ.Where(q => (piece.Key & Bit(VariableOf(q))) != 0).Select(q => q.Expression));
+            var weight = variables.Count == 1 ? $"{logQ}.exp()" : $"({logQ}).exp()";
+            var flattened = Rank == 1 ? "" : $".flatten(0, {Rank - 1})";
+            _w.Line($"// Expectation over {string.Join(", ", variables)} only.");
+            var local = JointName("expectedOver", variables);
+            _w.Line($"var {local} = ({weight} * ({Sum(piece.ToList())})){flattened}.sum(dim: 0);");
+            sums.Add(new Term(local, false, 0, false));
+        }
+        return Sum(sums.Concat(_terms.Where(t => t.Dims == 0)).ToList());
     }
+
+    /// <summary>The smallest set of enumerated variables containing <paramref name="dims"/> and closed under "log q_i depends on".</summary>
+    private int Closure(int dims)
+    {
+        var closure = dims;
+        while (true)
+        {
+            var grown = _enumeratedLogQ.Where(q => (closure & Bit(VariableOf(q))) != 0).Aggregate(closure, (c, q) => c | q.Dims);
+            if (grown == closure)
+                return closure;
+            closure = grown;
+        }
+    }
+
+    private string VariableOf(Value logQ) => _enumerated.Single(v => LogQOf(v) == logQ.Expression);
 
     /// <summary>
     /// The learning signal f = L(x, y) - log q(y|x) for the sampled y; its surrogate has value f and gradient

@@ -82,10 +82,13 @@ internal sealed partial class BoundEmitter
         return new[] { "scope", "bound", "signal", "Temperature", BaselineField, LabelIndexParameter(plan),
                 Names.Camel(plan.Label.Name) + "Sample", Names.Camel(plan.Label.Name) + "LogQSample" }
             .Concat(discrete.Select(LogQOf))
-            .Concat(new[] { JointName("boundGiven", discrete), JointName("logQ", discrete) })
+            .Concat(Subsets(discrete).Select(subset => JointName("expectedOver", subset)))
             .Concat(plan.Nets.Select(n => Names.Camel(n.Name) + "Out"))
             .Concat(plan.Model.Variables.SelectMany(v => new[] { "logP" + Names.Pascal(v.Name), "kl" + Names.Pascal(v.Name) }));
     }
+
+    private static IEnumerable<IReadOnlyList<string>> Subsets(IReadOnlyList<string> items) =>
+        Enumerable.Range(1, (1 << items.Count) - 1).Select(mask => (IReadOnlyList<string>)items.Where((_, i) => (mask & (1 << i)) != 0).ToList());
 
     public static void Emit(SourceWriter w, GuidePlan plan, BoundMode mode) => new BoundEmitter(plan, w, mode).Emit();
 
