@@ -69,7 +69,7 @@ internal sealed partial class BoundEmitter
     /// </summary>
     private void EmitScoreFunction(string boundGivenSample)
     {
-        var reinforce = Model.Inference.First(i => i.Variable == _plan.Label.Name).Reinforce ?? ReinforceIr.Default;
+        var reinforce = Model.Inference.First(i => i.Variable == LabelVariable.Name).Reinforce ?? ReinforceIr.Default;
         _w.Line($"var signal = {boundGivenSample} - {LogQSample};");
         if (reinforce.Baseline == BaselineKind.None)
         {

@@ -31,7 +31,7 @@ internal sealed partial class BoundEmitter
     {
         var local = "logP" + Names.Pascal(factor.Target);
         var source = Bind(factor, 'p').Single(p => p.Parameter == "logits").Source;
-        if (_mode == BoundMode.Relaxed && variable.Name == _plan.Label.Name)
+        if (_mode == BoundMode.Relaxed && variable.Name == _plan.Label?.Name)
         {
             EmitRelaxedLabelKl(factor, source);
             return;
@@ -59,7 +59,7 @@ internal sealed partial class BoundEmitter
     private void EmitRelaxedLabelKl(FactorIr factor, ParameterSource prior)
     {
         var local = "kl" + Names.Pascal(factor.Target);
-        var logQ = LogQOf(_plan.Label.Name);
+        var logQ = LogQOf(LabelVariable.Name);
         _w.Line($"// KL({_plan.Guide.FactorFor(factor.Target)!.Signature('q')} || {factor.Signature('p')}) between categoricals, exactly.");
         _w.Line(prior is UniformSource
             ? $"var {local} = Densities.CategoricalKlToUniform({logQ});"

@@ -47,7 +47,7 @@ internal sealed partial class BoundEmitter
         _plan = plan;
         _w = w;
         _mode = mode;
-        _enumerated = (mode == BoundMode.Enumerated ? new[] { plan.Label } : Array.Empty<VariableIr>())
+        _enumerated = (mode == BoundMode.Enumerated && plan.Label is not null ? new[] { plan.Label } : Array.Empty<VariableIr>())
             .Concat(plan.DiscreteLatents).Select(v => v.Name).ToList();
     }
 
@@ -61,26 +61,30 @@ internal sealed partial class BoundEmitter
 
     private int Rank => _enumerated.Count;
 
-    private string Label => Names.Identifier(_plan.Label.Name);
+    /// <summary>The label; the label-only paths (labelled, relaxed, scored) exist only for semi-supervised models.</summary>
+    private VariableIr LabelVariable => _plan.Label ?? throw new InvalidOperationException("This model has no label.");
+
+    private string Label => Names.Identifier(LabelVariable.Name);
 
     private string X => _values[_plan.Data.Name].Expression;
 
-    public static string LabelIndexParameter(GuidePlan plan) => Names.Camel(plan.Label.Name) + "Index";
+    public static string LabelIndexParameter(GuidePlan plan) => Names.Camel(plan.Label?.Name ?? "label") + "Index";
 
     private static string LogQOf(string variable) => Names.Camel(variable) + "LogQ";
 
-    private string Sample => Names.Camel(_plan.Label.Name) + "Sample";
+    private string Sample => Names.Camel(LabelVariable.Name) + "Sample";
 
-    private string LogQSample => Names.Camel(_plan.Label.Name) + "LogQSample";
+    private string LogQSample => Names.Camel(LabelVariable.Name) + "LogQSample";
 
     public const string BaselineField = "signalBaseline";
 
     /// <summary>Locals the bound methods declare besides the variables' own names; a variable may not take one.</summary>
     public static IEnumerable<string> LocalNames(GuidePlan plan)
     {
-        var discrete = new[] { plan.Label }.Concat(plan.DiscreteLatents).Select(v => v.Name).ToList();
+        var label = plan.Label?.Name ?? "label";
+        var discrete = (plan.Label is null ? Array.Empty<VariableIr>() : new[] { plan.Label }).Concat(plan.DiscreteLatents).Select(v => v.Name).ToList();
         return new[] { "scope", "bound", "signal", "Temperature", BaselineField, LabelIndexParameter(plan),
-                Names.Camel(plan.Label.Name) + "Sample", Names.Camel(plan.Label.Name) + "LogQSample" }
+                Names.Camel(label) + "Sample", Names.Camel(label) + "LogQSample" }
             .Concat(discrete.Select(LogQOf))
             .Concat(Subsets(discrete).Select(subset => JointName("expectedOver", subset)))
             .Concat(plan.Nets.Select(n => Names.Camel(n.Name) + "Out"))
@@ -116,7 +120,7 @@ internal sealed partial class BoundEmitter
     {
         if (IsEnumerated(factor.Target))
             EmitEnumeratedSupport(factor);
-        else if (factor.Target == _plan.Label.Name)
+        else if (factor.Target == _plan.Label?.Name)
             EmitLabel(factor);
         else
             EmitNormalSample(factor);
@@ -147,8 +151,8 @@ internal sealed partial class BoundEmitter
                 EmitSampledLabel(factor);
                 break;
             default:
-                _w.Line($"var {Label} = Enumeration.OneHot({LabelIndexParameter(_plan)}, {_plan.Label.Size}, {X});");
-                _values[_plan.Label.Name] = new Value(Label, 0);
+                _w.Line($"var {Label} = Enumeration.OneHot({LabelIndexParameter(_plan)}, {LabelVariable.Size}, {X});");
+                _values[LabelVariable.Name] = new Value(Label, 0);
                 break;
         }
     }
@@ -156,23 +160,23 @@ internal sealed partial class BoundEmitter
     private void EmitSampledLabel(FactorIr factor)
     {
         var logits = ParameterValue(factor, 'q', "logits");
-        var logQ = LogQOf(_plan.Label.Name);
+        var logQ = LogQOf(LabelVariable.Name);
         _w.Line($"var {logQ} = F.log_softmax({logits.Expression}, dim: -1);");
-        _w.Line($"// {_plan.Label.Name} ~ {factor.Signature('q')}, one discrete sample per example: no gradient flows through the draw.");
+        _w.Line($"// {LabelVariable.Name} ~ {factor.Signature('q')}, one discrete sample per example: no gradient flows through the draw.");
         _w.Line($"var {Sample} = ScoreFunction.SampleIndex({logQ});");
         _w.Line($"var {LogQSample} = {logQ}.gather(-1, {Sample}.unsqueeze(-1)).squeeze(-1);");
-        _w.Line($"var {Label} = Enumeration.OneHot({Sample}, {_plan.Label.Size}, {X});");
-        _values[_plan.Label.Name] = new Value(Label, 0);
+        _w.Line($"var {Label} = Enumeration.OneHot({Sample}, {LabelVariable.Size}, {X});");
+        _values[LabelVariable.Name] = new Value(Label, 0);
     }
 
     private void EmitRelaxedLabel(FactorIr factor)
     {
         var logits = ParameterValue(factor, 'q', "logits");
-        var hard = Model.Inference.First(i => i.Variable == _plan.Label.Name).Relaxation?.Hard == true;
-        _w.Line($"var {LogQOf(_plan.Label.Name)} = F.log_softmax({logits.Expression}, dim: -1);");
+        var hard = Model.Inference.First(i => i.Variable == LabelVariable.Name).Relaxation?.Hard == true;
+        _w.Line($"var {LogQOf(LabelVariable.Name)} = F.log_softmax({logits.Expression}, dim: -1);");
         _w.Line($"// Relaxed {Label} ~ Concrete({factor.Signature('q')}, τ = Temperature){(hard ? ", straight-through" : "")}: reparameterised, [B, K].");
         _w.Line($"var {Label} = Relaxation.GumbelSoftmax({logits.Expression}, this.Temperature, hard: {(hard ? "true" : "false")});");
-        _values[_plan.Label.Name] = new Value(Label, 0);
+        _values[LabelVariable.Name] = new Value(Label, 0);
     }
 
     private void EmitNormalSample(FactorIr factor)

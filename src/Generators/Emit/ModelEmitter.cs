@@ -37,9 +37,16 @@ internal static class ModelEmitter
             }
             for (var i = 0; i < plans.Count; i++)
             {
-                EmitGuideModule(w, plans[i]);
-                w.Line();
-                TrainerEmitter.Emit(w, plans[i]);
+                if (plans[i].Label is null)
+                {
+                    UnsupervisedEmitter.Emit(w, plans[i]);
+                }
+                else
+                {
+                    EmitGuideModule(w, plans[i]);
+                    w.Line();
+                    TrainerEmitter.Emit(w, plans[i]);
+                }
                 if (i < plans.Count - 1)
                     w.Line();
             }
@@ -80,7 +87,7 @@ internal static class ModelEmitter
 
                 public int DataSize => {{plan.Data.Size}};
 
-                public int ClassCount => {{plan.Label.Size}};
+                public int ClassCount => {{plan.Label!.Size}};
 
                 /// <summary>What this guide assumes and which bound it optimises, as the compiler explains it.</summary>
                 public const string GuideExplanation = {{Names.StringLiteral(explanation.ToString())}};
@@ -97,13 +104,13 @@ internal static class ModelEmitter
 
     private static ReinforceIr? Reinforce(GuidePlan plan)
     {
-        var inference = plan.Model.Inference.FirstOrDefault(i => i.Variable == plan.Label.Name);
+        var inference = plan.Model.Inference.FirstOrDefault(i => i.Variable == plan.Label!.Name);
         return inference?.Strategy == InferenceStrategy.Reinforce ? inference.Reinforce ?? ReinforceIr.Default : null;
     }
 
     private static RelaxationIr? Relaxation(GuidePlan plan)
     {
-        var inference = plan.Model.Inference.FirstOrDefault(i => i.Variable == plan.Label.Name);
+        var inference = plan.Model.Inference.FirstOrDefault(i => i.Variable == plan.Label!.Name);
         return inference?.Strategy == InferenceStrategy.Relax ? inference.Relaxation ?? RelaxationIr.Default : null;
     }
 
@@ -123,11 +130,11 @@ internal static class ModelEmitter
     private static void EmitBounds(SourceWriter w, GuidePlan plan, BoundMode training)
     {
         var x = Names.Identifier(plan.Data.Name);
-        w.Line($"/// <summary>L({plan.Data.Name}, {plan.Label.Name}) per example for labelled data; {plan.Label.Name} as class indices [B]. Returns [B].</summary>");
+        w.Line($"/// <summary>L({plan.Data.Name}, {plan.Label!.Name}) per example for labelled data; {plan.Label!.Name} as class indices [B]. Returns [B].</summary>");
         using (w.Block($"public Tensor LabelledBound(Tensor {x}, Tensor {BoundEmitter.LabelIndexParameter(plan)})"))
             BoundEmitter.Emit(w, plan, BoundMode.Labelled);
         w.Line();
-        w.Line($"/// <summary>U({plan.Data.Name}) = Σ_{plan.Label.Name} q({plan.Label.Name}|·) L({plan.Data.Name}, {plan.Label.Name}) + H(q): {plan.Label.Name} enumerated in one batched pass. Returns [B].</summary>");
+        w.Line($"/// <summary>U({plan.Data.Name}) = Σ_{plan.Label!.Name} q({plan.Label!.Name}|·) L({plan.Data.Name}, {plan.Label!.Name}) + H(q): {plan.Label!.Name} enumerated in one batched pass. Returns [B].</summary>");
         using (w.Block($"public Tensor UnlabelledBound(Tensor {x})"))
             BoundEmitter.Emit(w, plan, BoundMode.Enumerated);
         w.Line();
@@ -138,7 +145,7 @@ internal static class ModelEmitter
             w.Line();
             return;
         }
-        var label = plan.Label.Name;
+        var label = plan.Label!.Name;
         w.Line(training == BoundMode.Relaxed
             ? $"/// <summary>The relaxed surrogate of U({plan.Data.Name}): {label} replaced by a Concrete sample at temperature τ, minus KL(q({label}|·) || p({label})). Returns [B].</summary>"
             : $"/// <summary>The score-function surrogate of U({plan.Data.Name}) for one sampled {label}: its value is L({plan.Data.Name}, {label}) - log q({label}|·), its gradient REINFORCE's. Returns [B].</summary>");
@@ -149,11 +156,11 @@ internal static class ModelEmitter
 
     private static void EmitClassLogits(SourceWriter w, GuidePlan plan)
     {
-        var factor = plan.Guide.FactorFor(plan.Label.Name)!;
+        var factor = plan.Guide.FactorFor(plan.Label!.Name)!;
         var call = (NetCallExpr)factor.Distribution.Arguments.Single().Value;
         var net = plan.Model.FindNet(call.Net)!;
-        var head = net.Heads.Count == 1 ? "" : "." + NetEmitter.OutputProperty(net.Heads.Single(h => h.Variable == plan.Label.Name));
-        w.Line($"/// <summary>Logits of {factor.Signature('q')}, [B, {plan.Label.Size}].</summary>");
+        var head = net.Heads.Count == 1 ? "" : "." + NetEmitter.OutputProperty(net.Heads.Single(h => h.Variable == plan.Label!.Name));
+        w.Line($"/// <summary>Logits of {factor.Signature('q')}, [B, {plan.Label!.Size}].</summary>");
         w.Line($"public Tensor ClassLogits(Tensor {Names.Identifier(plan.Data.Name)}) => this.{Names.Identifier(net.Name)}.call({string.Join(", ", call.Arguments.Select(Names.Identifier))}){head};");
     }
 }

@@ -6,7 +6,7 @@ namespace ProbDsl.Generators.Planning;
 
 /// <summary>
 /// What the emitter needs to write one model-with-guide class: the observed data, the discrete variable that is
-/// observed when labelled and enumerated otherwise, the guide factors in an order in which they can be sampled,
+/// observed when labelled and enumerated otherwise (none for an unsupervised model), the guide factors in an order in which they can be sampled,
 /// and the networks the class owns.
 /// </summary>
 internal sealed record GuidePlan(
@@ -14,7 +14,7 @@ internal sealed record GuidePlan(
     GuideIr Guide,
     string ClassName,
     VariableIr Data,
-    VariableIr Label,
+    VariableIr? Label,
     IReadOnlyList<FactorIr> SamplingOrder,
     IReadOnlyList<NetIr> Nets)
 {

@@ -35,7 +35,7 @@ internal static class GuidePlanner
         return new GuidePlan(
             model, guide, Names.Pascal(model.Name) + Names.Pascal(guide.Name),
             model.Variables.Single(v => v.Role == VariableRole.Data),
-            model.Variables.Single(v => v.Role == VariableRole.Label),
+            model.Variables.SingleOrDefault(v => v.Role == VariableRole.Label),
             order.Select(t => guide.FactorFor(t)!).ToList(),
             model.Nets.Where(n => usedNets.Contains(n.Name)).ToList());
     }
@@ -44,7 +44,7 @@ internal static class GuidePlanner
     private static IEnumerable<string> ReservedNameClashes(ModelIr model, GuideIr guide)
     {
         var provisional = new GuidePlan(model, guide, "", model.Variables.Single(v => v.Role == VariableRole.Data),
-            model.Variables.Single(v => v.Role == VariableRole.Label), guide.Factors.ToList(), model.Nets.ToList());
+            model.Variables.SingleOrDefault(v => v.Role == VariableRole.Label), guide.Factors.ToList(), model.Nets.ToList());
         var reserved = new HashSet<string>(BoundEmitter.LocalNames(provisional).Concat(NetEmitter.LocalNames));
         return model.Variables.Select(v => v.Name).Where(reserved.Contains);
     }
@@ -54,8 +54,11 @@ internal static class GuidePlanner
         var data = model.Variables.Where(v => v.Role == VariableRole.Data).ToList();
         if (data.Count != 1 || data[0].Family != DistributionFamily.Bernoulli)
             yield return "exactly one 'data' variable, with a Bernoulli distribution, is supported";
-        if (model.Variables.Count(v => v.Role == VariableRole.Label) != 1 || model.Objective.Kind != ObjectiveKind.SemiSupervised)
-            yield return "models need one 'label' variable and 'objective semisupervised(...)'";
+        var labels = model.Variables.Count(v => v.Role == VariableRole.Label);
+        if (model.Objective.Kind == ObjectiveKind.SemiSupervised && labels != 1)
+            yield return "the semi-supervised objective needs exactly one 'label' variable";
+        if (model.Objective.Kind == ObjectiveKind.Elbo && labels != 0)
+            yield return "a 'label' variable needs 'objective semisupervised(...)'; with 'objective elbo' declare it 'latent'";
         foreach (var latent in model.Variables.Where(v => v.Role == VariableRole.Latent && v.IsDiscrete && model.StrategyFor(v.Name) != InferenceStrategy.Enumerate))
             yield return $"discrete latent '{latent.Name}' can only be enumerated for now ('infer {latent.Name} by enumerate')";
         foreach (var latent in model.Variables.Where(v => v.Role == VariableRole.Latent && !v.IsDiscrete && v.Family != DistributionFamily.Normal))
