@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using ProbDsl.Dsl.Diagnostics;
 using ProbDsl.Dsl.Ir;
 using ProbDsl.Dsl.Parsing;
@@ -15,6 +16,7 @@ public static class PdslCompiler
         if (parsed.Value is null)
             return parsed;
         var validation = ModelValidator.Validate(parsed.Value, filePath);
-        return parsed with { Diagnostics = parsed.Diagnostics.AddRange(validation) };
+        // The same fact found twice (e.g. one bad network call feeding two parameters) is reported once.
+        return parsed with { Diagnostics = parsed.Diagnostics.AddRange(validation).Distinct().ToImmutableArray() };
     }
 }

@@ -31,9 +31,11 @@ public static class ProbDslCodeGenerator
             var sources = compiled.Value!.Models
                 .Select(model => EmitModel(model, filePath, diagnostics))
                 .Where(s => s is not null).Select(s => s!).ToImmutableArray();
-            return diagnostics.Any(d => d.IsError)
-                ? (ImmutableArray<GeneratedSource>.Empty, diagnostics.ToImmutableArray())
-                : (sources, diagnostics.ToImmutableArray());
+            // A limitation of the model is found once per guide; report each distinct message once.
+            var distinct = diagnostics.GroupBy(d => (d.Id, d.Message)).Select(g => g.First()).ToImmutableArray();
+            return distinct.Any(d => d.IsError)
+                ? (ImmutableArray<GeneratedSource>.Empty, distinct)
+                : (sources, distinct);
         }
         catch (Exception e)
         {

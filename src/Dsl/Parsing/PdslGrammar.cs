@@ -45,7 +45,7 @@ internal static class PdslGrammar
 
     private static readonly Parser<HeadIr> PlainHead =
         from head in (from variable in RawIdentifier
-                      from dot in Parse.Char('.')
+                      from dot in Sym('.')
                       from parameter in RawIdentifier
                       select (variable, parameter)).Located()
         select new HeadIr(head.Value.variable, head.Value.parameter, HeadTransform.None) { Meta = Meta(head.Span) };
@@ -85,7 +85,7 @@ internal static class PdslGrammar
         from hidden in Arrow.Then(_ => Integer).Many()
         from arrow in Arrow
         from heads in Head.DelimitedBy(Symbol(','))
-        from activation in ActivationOption.Optional()
+        from activation in ActivationOption.XOptional()
         from close in Sym(')').Located()
         select new NetDeclaration(
             new NetIr(name.Value, inputs.Names(), hidden.ToEquatableArray(), heads.ToEquatableArray(),
@@ -193,10 +193,10 @@ internal static class PdslGrammar
     private static readonly Parser<(InferenceStrategy Strategy, RelaxationIr? Relaxation, ReinforceIr? Reinforce)> Strategy =
         Word("enumerate").Tok().Return((InferenceStrategy.Enumerate, (RelaxationIr?)null, (ReinforceIr?)null))
             .Or(from relax in Word("relax").Tok()
-                from options in Symbol('(').Then(_ => RelaxOptionRule.DelimitedBy(Symbol(','))).Then(o => Symbol(')').Return(o)).Optional()
+                from options in Symbol('(').Then(_ => RelaxOptionRule.DelimitedBy(Symbol(','))).Then(o => Symbol(')').Return(o)).XOptional()
                 select (InferenceStrategy.Relax, (RelaxationIr?)RelaxOption.Build(options.GetOrElse(Enumerable.Empty<RelaxOption>())), (ReinforceIr?)null))
             .Or(from reinforce in Word("reinforce").Located()
-                from options in Symbol('(').Then(_ => ReinforceOptionRule.DelimitedBy(Symbol(','))).Then(o => Symbol(')').Return(o)).Optional()
+                from options in Symbol('(').Then(_ => ReinforceOptionRule.DelimitedBy(Symbol(','))).Then(o => Symbol(')').Return(o)).XOptional()
                 select (InferenceStrategy.Reinforce, (RelaxationIr?)null, (ReinforceIr?)MergeReinforce(options.GetOrElse(Enumerable.Empty<ReinforceIr>()), reinforce.Span)))
             .Named("inference strategy ('enumerate', 'relax(...)' or 'reinforce(...)')");
 
@@ -239,7 +239,7 @@ internal static class PdslGrammar
     private static readonly Parser<Declaration> ObjectiveDecl =
         from keyword in Word("objective").Located()
         from kind in ObjectiveName.Located()
-        from options in Symbol('(').Then(_ => OptionValue.DelimitedBy(Symbol(','))).Then(o => Symbol(')').Return(o)).Optional()
+        from options in Symbol('(').Then(_ => OptionValue.DelimitedBy(Symbol(','))).Then(o => Symbol(')').Return(o)).XOptional()
         select new ObjectiveDeclaration(kind.Value, options.GetOrElse(Enumerable.Empty<ObjectiveOption>()).ToList(),
             SourceSpan.Merge(keyword.Span, kind.Span));
 
@@ -254,7 +254,7 @@ internal static class PdslGrammar
         from name in Name
         from open in Symbol('{')
         from declarations in DeclarationRule.XMany()
-        from close in Sym('}').Located()
+        from close in Sym('}').Named("a declaration (data, label, latent, net, p(...), guide, infer, objective) or '}'").Located()
         select new ModelDeclaration(name.Value, name.Span, declarations.ToList(), SourceSpan.Merge(keyword.Span, close.Span));
 
     public static readonly Parser<IReadOnlyList<ModelDeclaration>> File =

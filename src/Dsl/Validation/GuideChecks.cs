@@ -68,7 +68,9 @@ internal static class GuideChecks
                     diagnostics.Add(DiagnosticDescriptors.GuideConditionsOnUnknown.Create(filePath, factor.Meta.Span, guide.Name, factor.Target, condition));
             }
         }
-        var cycle = Graph.FindCycle(guide.Factors.Select(f => (f.Target, (IEnumerable<string>)f.Conditions)));
+        // A factor for observed data was reported already; it must not also make the guide look cyclic.
+        var latentFactors = guide.Factors.Where(f => model.FindVariable(f.Target)?.Role != VariableRole.Data);
+        var cycle = Graph.FindCycle(latentFactors.Select(f => (f.Target, (IEnumerable<string>)f.Conditions)));
         if (cycle is not null)
             diagnostics.Add(DiagnosticDescriptors.GuideCyclic.Create(filePath, guide.FactorFor(cycle)?.Meta.Span ?? guide.Meta.Span, guide.Name, cycle));
     }
