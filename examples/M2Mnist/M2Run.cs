@@ -28,6 +28,8 @@ internal static class M2Run
             CheckpointPath = settings.Checkpoint,
         };
 
+        if (settings.Model == "M2Nuisance")
+            return Train(new M2NuisanceMeanFieldTrainer(options), data.Value, settings);
         return settings.Guide == "MeanField"
             ? Train(new M2MeanFieldTrainer(options), data.Value, settings)
             : Train(new M2StructuredTrainer(options), data.Value, settings);
