@@ -82,6 +82,7 @@ public class GeneratorTests
     [InlineData("tiny-baseline.pdsl", "TinyBaseline.g.cs")]
     [InlineData("three.pdsl", "Three.g.cs")]
     [InlineData("mixture.pdsl", "Mixture.g.cs")]
+    [InlineData("tiny-learned.pdsl", "TinyLearned.g.cs")]
     [InlineData("two-dependent.pdsl", "TwoDependent.g.cs")]
     public void Test_models_generate_cleanly_compile_and_match_their_snapshots(string file, string hintName)
     {

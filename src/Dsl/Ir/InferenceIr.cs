@@ -21,6 +21,9 @@ public enum BaselineKind
 
     /// <summary>An exponential moving average of the learning signal over training batches.</summary>
     Average,
+
+    /// <summary>The moving average plus a learned linear function of the data, trained to predict the signal.</summary>
+    Learned,
 }
 
 /// <summary>Settings of the score-function estimator: the baseline and, for a moving average, its decay.</summary>

@@ -182,7 +182,10 @@ internal static class PdslGrammar
     private static readonly Parser<ReinforceIr> ReinforceOptionRule =
         (from name in Word("baseline").Tok()
          from colon in Symbol(':')
-         from kind in Word("average").Return(BaselineKind.Average).Or(Word("none").Return(BaselineKind.None)).Named("baseline ('average' or 'none')").Tok()
+         from kind in Word("average").Return(BaselineKind.Average)
+             .Or(Word("none").Return(BaselineKind.None))
+             .Or(Word("learned").Return(BaselineKind.Learned))
+             .Named("baseline ('average', 'learned' or 'none')").Tok()
          select ReinforceIr.Default with { Baseline = kind })
         .Or(from name in Word("decay").Tok()
             from colon in Symbol(':')

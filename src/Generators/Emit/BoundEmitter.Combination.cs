@@ -76,7 +76,15 @@ internal sealed partial class BoundEmitter
             _w.Line($"var bound = ScoreFunction.Surrogate(signal, {LogQSample}, baseline: 0.0);");
             return;
         }
-        _w.Line($"var bound = ScoreFunction.Surrogate(signal, {LogQSample}, this.{BaselineField}.Value);");
+        if (reinforce.Baseline == BaselineKind.Learned)
+        {
+            _w.Line($"// Baseline: the moving average plus a learned linear function of {_plan.Data.Name}, regressed onto the signal.");
+            _w.Line($"var bound = ScoreFunction.Surrogate(signal, {LogQSample}, this.{LearnedBaselineField}.call({X}) + this.{BaselineField}.Value);");
+        }
+        else
+        {
+            _w.Line($"var bound = ScoreFunction.Surrogate(signal, {LogQSample}, this.{BaselineField}.Value);");
+        }
         _w.Line("if (this.training)");
         _w.Line($"    this.{BaselineField}.Update(signal);");
     }

@@ -78,12 +78,14 @@ internal sealed partial class BoundEmitter
 
     public const string BaselineField = "signalBaseline";
 
+    public const string LearnedBaselineField = "signalBaselineNet";
+
     /// <summary>Locals the bound methods declare besides the variables' own names; a variable may not take one.</summary>
     public static IEnumerable<string> LocalNames(GuidePlan plan)
     {
         var label = plan.Label?.Name ?? "label";
         var discrete = (plan.Label is null ? Array.Empty<VariableIr>() : new[] { plan.Label }).Concat(plan.DiscreteLatents).Select(v => v.Name).ToList();
-        return new[] { "scope", "bound", "signal", "Temperature", BaselineField, LabelIndexParameter(plan),
+        return new[] { "scope", "bound", "signal", "Temperature", BaselineField, LearnedBaselineField, LabelIndexParameter(plan),
                 Names.Camel(label) + "Sample", Names.Camel(label) + "LogQSample" }
             .Concat(discrete.Select(LogQOf))
             .Concat(Subsets(discrete).Select(subset => JointName("expectedOver", subset)))

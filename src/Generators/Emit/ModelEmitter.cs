@@ -67,10 +67,15 @@ internal static class ModelEmitter
             foreach (var net in plan.Nets)
                 w.Line($"private readonly {NetEmitter.ClassName(model, net)} {Names.Identifier(net.Name)};");
             var reinforce = Reinforce(plan);
-            if (reinforce is { Baseline: BaselineKind.Average })
+            if (reinforce is { Baseline: BaselineKind.Average or BaselineKind.Learned })
             {
                 w.Line($"/// <summary>Moving average (decay {Names.Literal(reinforce.Decay)}) of the score-function learning signal.</summary>");
                 w.Line($"private readonly global::ProbDsl.Inference.Distributions.MovingAverageBaseline {BoundEmitter.BaselineField} = new({Names.Literal(reinforce.Decay)});");
+            }
+            if (reinforce is { Baseline: BaselineKind.Learned })
+            {
+                w.Line("/// <summary>The input-dependent part of the baseline, trained with the model.</summary>");
+                w.Line($"private readonly global::ProbDsl.Inference.Distributions.LearnedBaseline {BoundEmitter.LearnedBaselineField} = new({plan.Data.Size});");
             }
             w.Line();
             using (w.Block($"public {plan.ClassName}() : base(\"{plan.ClassName}\")"))

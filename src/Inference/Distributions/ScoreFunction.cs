@@ -28,6 +28,41 @@ public static class ScoreFunction
         var score = (f.detach() - baseline) * logQ;
         return (f + score - score.detach()).MoveToOuterDisposeScope();
     }
+
+    /// <summary>
+    /// The same with a per-example baseline [B] that is itself learned: a zero-valued regression term
+    /// -½(f - b)² (f detached) trains b to predict f, while b enters the score term detached.
+    /// </summary>
+    public static Tensor Surrogate(Tensor f, Tensor logQ, Tensor baseline)
+    {
+        using var scope = NewDisposeScope();
+        var score = (f.detach() - baseline.detach()) * logQ;
+        var regression = (f.detach() - baseline).square().mul(-0.5);
+        return (f + score - score.detach() + regression - regression.detach()).MoveToOuterDisposeScope();
+    }
+}
+
+/// <summary>
+/// An input-dependent baseline: a linear function of the data (zero at first), added to the moving average.
+/// Trained by the regression term of <see cref="ScoreFunction.Surrogate(Tensor, Tensor, Tensor)"/>.
+/// </summary>
+public sealed class LearnedBaseline : nn.Module<Tensor, Tensor>
+{
+    private readonly TorchSharp.Modules.Linear linear;
+
+    public LearnedBaseline(int inputs) : base(nameof(LearnedBaseline))
+    {
+        linear = nn.Linear(inputs, 1);
+        using (no_grad())
+        {
+            linear.weight!.zero_();
+            linear.bias!.zero_();
+        }
+        RegisterComponents();
+    }
+
+    /// <summary>The baseline's correction for each example, [B].</summary>
+    public override Tensor forward(Tensor x) => linear.call(x).squeeze(-1);
 }
 
 /// <summary>An exponential moving average of the learning signal, used as the REINFORCE baseline.</summary>
