@@ -29,7 +29,7 @@ internal sealed partial class BoundEmitter
     private string EnumeratedExpectation()
     {
         var pieces = _terms.Where(t => t.Dims != 0)
-            .Concat(_enumeratedLogQ.Select(q => new Term(q.Expression, true, q.Dims, false)))
+            .Concat(_enumeratedLogQ.Select(q => new Term(q.LogQ.Expression, true, q.LogQ.Dims, false)))
             .GroupBy(t => Closure(t.Dims))
             .OrderByDescending(g => g.Key)
             .ToList();
@@ -37,7 +37,7 @@ internal sealed partial class BoundEmitter
         foreach (var piece in pieces)
         {
             var variables = _enumerated.Where(v => (piece.Key & Bit(v)) != 0).ToList();
-            var logQ = string.Join(" + ", _enumeratedLogQ.Where(q => (piece.Key & Bit(VariableOf(q))) != 0).Select(q => q.Expression));
+            var logQ = string.Join(" + ", _enumeratedLogQ.Where(q => (piece.Key & Bit(q.Variable)) != 0).Select(q => q.LogQ.Expression));
             var weight = variables.Count == 1 ? $"{logQ}.exp()" : $"({logQ}).exp()";
             var flattened = Rank == 1 ? "" : $".flatten(0, {Rank - 1})";
             _w.Line($"// Expectation over {string.Join(", ", variables)} only.");
@@ -54,14 +54,12 @@ internal sealed partial class BoundEmitter
         var closure = dims;
         while (true)
         {
-            var grown = _enumeratedLogQ.Where(q => (closure & Bit(VariableOf(q))) != 0).Aggregate(closure, (c, q) => c | q.Dims);
+            var grown = _enumeratedLogQ.Where(q => (closure & Bit(q.Variable)) != 0).Aggregate(closure, (c, q) => c | q.LogQ.Dims);
             if (grown == closure)
                 return closure;
             closure = grown;
         }
     }
-
-    private string VariableOf(Value logQ) => _enumerated.Single(v => LogQOf(v) == logQ.Expression);
 
     /// <summary>
     /// The learning signal f = L(x, y) - log q(y|x) for the sampled y; its surrogate has value f and gradient
@@ -69,7 +67,7 @@ internal sealed partial class BoundEmitter
     /// </summary>
     private void EmitScoreFunction(string boundGivenSample)
     {
-        var reinforce = Model.Inference.First(i => i.Variable == LabelVariable.Name).Reinforce ?? ReinforceIr.Default;
+        var reinforce = _plan.Reinforce!;
         _w.Line($"var signal = {boundGivenSample} - {LogQSample};");
         if (reinforce.Baseline == BaselineKind.None)
         {

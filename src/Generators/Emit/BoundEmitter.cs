@@ -39,7 +39,8 @@ internal sealed partial class BoundEmitter
     private readonly Dictionary<string, Value> _values = new();
     private readonly Dictionary<string, Value> _netOutputs = new();
     private readonly Dictionary<string, (Value Loc, Value Scale)> _guideNormals = new();
-    private readonly List<Value> _enumeratedLogQ = new();
+    private readonly List<(string Variable, Value LogQ)> _enumeratedLogQ = new();
+    private readonly Dictionary<(FactorIr, char), IReadOnlyList<BoundParameter>> _bindings = new();
     private readonly List<Term> _terms = new();
 
     private BoundEmitter(GuidePlan plan, SourceWriter w, BoundMode mode)
@@ -138,7 +139,7 @@ internal sealed partial class BoundEmitter
         _w.Line($"// {factor.Signature('q')} over all {variable.Size} values at once, on enumerated dimension {dim} of {Rank}.");
         _w.Line($"var {LogQOf(variable.Name)} = Enumeration.LogProbsAt({logits.Expression}, dim: {dim}, enumeratedDims: {Rank});");
         _w.Line($"var {name} = Enumeration.OneHotSupport({variable.Size}, dim: {dim}, enumeratedDims: {Rank}, {X});");
-        _enumeratedLogQ.Add(new Value(LogQOf(variable.Name), logits.Dims | Bit(variable.Name)));
+        _enumeratedLogQ.Add((variable.Name, new Value(LogQOf(variable.Name), logits.Dims | Bit(variable.Name))));
         _values[variable.Name] = new Value(name, Bit(variable.Name));
     }
 
@@ -174,7 +175,7 @@ internal sealed partial class BoundEmitter
     private void EmitRelaxedLabel(FactorIr factor)
     {
         var logits = ParameterValue(factor, 'q', "logits");
-        var hard = Model.Inference.First(i => i.Variable == LabelVariable.Name).Relaxation?.Hard == true;
+        var hard = _plan.Relaxation!.Hard;
         _w.Line($"var {LogQOf(LabelVariable.Name)} = F.log_softmax({logits.Expression}, dim: -1);");
         _w.Line($"// Relaxed {Label} ~ Concrete({factor.Signature('q')}, τ = Temperature){(hard ? ", straight-through" : "")}: reparameterised, [B, K].");
         _w.Line($"var {Label} = Relaxation.GumbelSoftmax({logits.Expression}, this.Temperature, hard: {(hard ? "true" : "false")});");
@@ -193,8 +194,13 @@ internal sealed partial class BoundEmitter
 
     // ---- parameters and network calls
 
-    private IReadOnlyList<BoundParameter> Bind(FactorIr factor, char density) =>
-        ParameterBinder.Bind(Model, factor, density, "", new List<ProbDsl.Dsl.Diagnostics.DslDiagnostic>());
+    /// <summary>A factor's parameters, bound once per bound method (the validator already reported any problem).</summary>
+    private IReadOnlyList<BoundParameter> Bind(FactorIr factor, char density)
+    {
+        if (!_bindings.TryGetValue((factor, density), out var bound))
+            _bindings[(factor, density)] = bound = ParameterBinder.Bind(Model, factor, density, "", new List<ProbDsl.Dsl.Diagnostics.DslDiagnostic>());
+        return bound;
+    }
 
     private Value ParameterValue(FactorIr factor, char density, string parameter)
     {

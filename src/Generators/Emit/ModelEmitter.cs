@@ -56,17 +56,14 @@ internal static class ModelEmitter
 
     private static void EmitGuideModule(SourceWriter w, GuidePlan plan)
     {
-        var model = plan.Model;
-        var explanation = GuideAnalyzer.Explain(model, plan.Guide);
-        var modelFactorisation = explanation.ModelFactorisation;
-        w.Line($"/// <summary>Model <c>{model.Name}</c> with guide <c>{plan.Guide.Name}</c>: {modelFactorisation}; {plan.Guide.Factorisation}.</summary>");
-        var relaxation = Relaxation(plan);
+        var explanation = GuideAnalyzer.Explain(plan.Model, plan.Guide);
+        var relaxation = plan.Relaxation;
+        var reinforce = plan.Reinforce;
         var interfaces = "global::ProbDsl.Inference.Models.ISemiSupervisedModel" + (relaxation is null ? "" : ", global::ProbDsl.Inference.Models.IRelaxedModel");
+        EmitClassSummary(w, plan, explanation);
         using (w.Block($"public sealed class {plan.ClassName} : nn.Module, {interfaces}"))
         {
-            foreach (var net in plan.Nets)
-                w.Line($"private readonly {NetEmitter.ClassName(model, net)} {Names.Identifier(net.Name)};");
-            var reinforce = Reinforce(plan);
+            EmitNetworkFields(w, plan);
             if (reinforce is { Baseline: BaselineKind.Average or BaselineKind.Learned })
             {
                 w.Line($"/// <summary>Moving average (decay {Names.Literal(reinforce.Decay)}) of the score-function learning signal.</summary>");
@@ -77,28 +74,7 @@ internal static class ModelEmitter
                 w.Line("/// <summary>The input-dependent part of the baseline, trained with the model.</summary>");
                 w.Line($"private readonly global::ProbDsl.Inference.Distributions.LearnedBaseline {BoundEmitter.LearnedBaselineField} = new({plan.Data.Size});");
             }
-            w.Line();
-            using (w.Block($"public {plan.ClassName}() : base(\"{plan.ClassName}\")"))
-            {
-                foreach (var net in plan.Nets)
-                    w.Line($"{Names.Identifier(net.Name)} = new {NetEmitter.ClassName(model, net)}();");
-                w.Line("RegisterComponents();");
-            }
-            w.Line();
-            w.Lines($$"""
-                public string Name => "{{model.Name}} / {{plan.Guide.Name}}";
-
-                public string Factorisation => "{{modelFactorisation}}; {{plan.Guide.Factorisation}}";
-
-                public int DataSize => {{plan.Data.Size}};
-
-                public int ClassCount => {{plan.Label!.Size}};
-
-                /// <summary>What this guide assumes and which bound it optimises, as the compiler explains it.</summary>
-                public const string GuideExplanation = {{Names.StringLiteral(explanation.ToString())}};
-
-                public string Explanation => GuideExplanation;
-                """);
+            EmitConstructorAndDescription(w, plan, explanation, $"public int ClassCount => {plan.Label!.Size};");
             w.Line();
             if (relaxation is not null)
                 EmitTemperature(w, relaxation);
@@ -107,16 +83,47 @@ internal static class ModelEmitter
         }
     }
 
-    private static ReinforceIr? Reinforce(GuidePlan plan)
+    public static void EmitClassSummary(SourceWriter w, GuidePlan plan, GuideExplanation explanation) =>
+        w.Line($"/// <summary>Model <c>{plan.Model.Name}</c> with guide <c>{plan.Guide.Name}</c>: {explanation.ModelFactorisation}; {plan.Guide.Factorisation}.</summary>");
+
+    /// <summary>One private field per network the class owns.</summary>
+    public static void EmitNetworkFields(SourceWriter w, GuidePlan plan)
     {
-        var inference = plan.Model.Inference.FirstOrDefault(i => i.Variable == plan.Label!.Name);
-        return inference?.Strategy == InferenceStrategy.Reinforce ? inference.Reinforce ?? ReinforceIr.Default : null;
+        foreach (var net in plan.Nets)
+            w.Line($"private readonly {NetEmitter.ClassName(plan.Model, net)} {Names.Identifier(net.Name)};");
     }
 
-    private static RelaxationIr? Relaxation(GuidePlan plan)
+    /// <summary>
+    /// The constructor (networks, then RegisterComponents) and the members that describe the model: name,
+    /// factorisation, data size, <paramref name="extraMember"/> when given, and the compiler's explanation.
+    /// </summary>
+    public static void EmitConstructorAndDescription(SourceWriter w, GuidePlan plan, GuideExplanation explanation, string? extraMember)
     {
-        var inference = plan.Model.Inference.FirstOrDefault(i => i.Variable == plan.Label!.Name);
-        return inference?.Strategy == InferenceStrategy.Relax ? inference.Relaxation ?? RelaxationIr.Default : null;
+        w.Line();
+        using (w.Block($"public {plan.ClassName}() : base(\"{plan.ClassName}\")"))
+        {
+            foreach (var net in plan.Nets)
+                w.Line($"{Names.Identifier(net.Name)} = new {NetEmitter.ClassName(plan.Model, net)}();");
+            w.Line("RegisterComponents();");
+        }
+        w.Line();
+        w.Line($"public string Name => \"{plan.Model.Name} / {plan.Guide.Name}\";");
+        w.Line();
+        w.Line($"public string Factorisation => \"{explanation.ModelFactorisation}; {plan.Guide.Factorisation}\";");
+        w.Line();
+        w.Line($"public int DataSize => {plan.Data.Size};");
+        w.Line();
+        if (extraMember is not null)
+        {
+            w.Line(extraMember);
+            w.Line();
+        }
+        w.Lines($$"""
+            /// <summary>What this guide assumes and which bound it optimises, as the compiler explains it.</summary>
+            public const string GuideExplanation = {{Names.StringLiteral(explanation.ToString())}};
+
+            public string Explanation => GuideExplanation;
+            """);
     }
 
     private static void EmitTemperature(SourceWriter w, RelaxationIr relaxation)

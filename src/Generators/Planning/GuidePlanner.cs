@@ -21,32 +21,32 @@ internal static class GuidePlanner
         if (unsupported.Count > 0)
             return null;
 
-        var reserved = ReservedNameClashes(model, guide).ToList();
-        foreach (var name in reserved)
-            diagnostics.Add(DiagnosticDescriptors.NotYetGenerated.Create(filePath, model.FindVariable(name)!.Meta.Span,
-                $"the variable name '{name}' is used by the generated code; rename the variable"));
-        if (reserved.Count > 0)
-            return null;
-
         var order = Graph.TopologicalOrder(guide.Factors.Select(f => (f.Target, (IEnumerable<string>)f.Conditions)), out _)!;
         var usedNets = model.Factors.Concat(guide.Factors)
             .SelectMany(f => f.Distribution.Arguments).Select(a => a.Value).OfType<NetCallExpr>().Select(c => c.Net)
             .Distinct().ToList();
-        return new GuidePlan(
+        var plan = new GuidePlan(
             model, guide, Names.Pascal(model.Name) + Names.Pascal(guide.Name),
             model.Variables.Single(v => v.Role == VariableRole.Data),
             model.Variables.SingleOrDefault(v => v.Role == VariableRole.Label),
             order.Select(t => guide.FactorFor(t)!).ToList(),
             model.Nets.Where(n => usedNets.Contains(n.Name)).ToList());
+
+        var reserved = ReservedNameClashes(plan).ToList();
+        foreach (var name in reserved)
+            diagnostics.Add(DiagnosticDescriptors.NotYetGenerated.Create(filePath, model.FindVariable(name)!.Meta.Span,
+                $"the variable name '{name}' is used by the generated code; rename the variable"));
+        return reserved.Count > 0 ? null : plan;
     }
 
-    /// <summary>Variables become C# locals and parameters; they must not shadow the emitter's own locals.</summary>
-    private static IEnumerable<string> ReservedNameClashes(ModelIr model, GuideIr guide)
+    /// <summary>
+    /// Variables become C# locals and parameters; they must not shadow the emitter's own locals (reserved for
+    /// every network of the model, used by this guide or not).
+    /// </summary>
+    private static IEnumerable<string> ReservedNameClashes(GuidePlan plan)
     {
-        var provisional = new GuidePlan(model, guide, "", model.Variables.Single(v => v.Role == VariableRole.Data),
-            model.Variables.SingleOrDefault(v => v.Role == VariableRole.Label), guide.Factors.ToList(), model.Nets.ToList());
-        var reserved = new HashSet<string>(BoundEmitter.LocalNames(provisional).Concat(NetEmitter.LocalNames));
-        return model.Variables.Select(v => v.Name).Where(reserved.Contains);
+        var reserved = new HashSet<string>(BoundEmitter.LocalNames(plan with { Nets = plan.Model.Nets.ToList() }).Concat(NetEmitter.LocalNames));
+        return plan.Model.Variables.Select(v => v.Name).Where(reserved.Contains);
     }
 
     private static IEnumerable<string> UnsupportedFeatures(ModelIr model, GuideIr guide)
