@@ -64,6 +64,8 @@ public class ParserTests
 
         Assert.Equal(new ReinforceIr(BaselineKind.None, 0.5), program.Models[0].Inference[0].Reinforce);
         Assert.Equal(ReinforceIr.Default, program.Models[1].Inference[0].Reinforce);
+        var later = Parsing.PdslParser.Parse("model L { label y : Categorical[3] infer y by reinforce(baseline: none, baseline: average) }", "l.pdsl");
+        Assert.Equal(BaselineKind.Average, later.Value!.Models[0].Inference[0].Reinforce!.Baseline); // later options win
         Assert.Contains(PdslCompiler.Compile("model M { label y : Categorical[3] infer y by reinforce(decay: 1.5) }", "r.pdsl").Diagnostics,
             d => d.Id == "PDSL0406");
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using ProbDsl.Dsl.Ir;
@@ -179,19 +180,20 @@ internal static class PdslGrammar
         .Or(Word("hard").Located().Select(h => new RelaxOption("hard", 1, 1, h.Span)))
         .Named("relax option (tau: a -> b, rate: r, every: n, hard)");
 
-    private static readonly Parser<ReinforceIr> ReinforceOptionRule =
+    /// <summary>Each option is an edit of the settings, applied in order to the defaults: later options win.</summary>
+    private static readonly Parser<Func<ReinforceIr, ReinforceIr>> ReinforceOptionRule =
         (from name in Word("baseline").Tok()
          from colon in Symbol(':')
          from kind in Word("average").Return(BaselineKind.Average)
              .Or(Word("none").Return(BaselineKind.None))
              .Or(Word("learned").Return(BaselineKind.Learned))
              .Named("baseline ('average', 'learned' or 'none')").Tok()
-         select ReinforceIr.Default with { Baseline = kind })
+         select (Func<ReinforceIr, ReinforceIr>)(r => r with { Baseline = kind }))
         .Or(from name in Word("decay").Tok()
             from colon in Symbol(':')
-            from value in RawNumber.Located()
-            select ReinforceIr.Default with { Decay = value.Value, Meta = Meta(value.Span) })
-        .Named("reinforce option (baseline: average|none, decay: d)");
+            from value in RawNumber.Tok()
+            select (Func<ReinforceIr, ReinforceIr>)(r => r with { Decay = value }))
+        .Named("reinforce option (baseline: average|learned|none, decay: d)");
 
     private static readonly Parser<(InferenceStrategy Strategy, RelaxationIr? Relaxation, ReinforceIr? Reinforce)> Strategy =
         Word("enumerate").Tok().Return((InferenceStrategy.Enumerate, (RelaxationIr?)null, (ReinforceIr?)null))
@@ -200,22 +202,10 @@ internal static class PdslGrammar
                 select (InferenceStrategy.Relax, (RelaxationIr?)RelaxOption.Build(options.GetOrElse(Enumerable.Empty<RelaxOption>())), (ReinforceIr?)null))
             .Or(from reinforce in Word("reinforce").Located()
                 from options in Symbol('(').Then(_ => ReinforceOptionRule.DelimitedBy(Symbol(','))).Then(o => Symbol(')').Return(o)).XOptional()
-                select (InferenceStrategy.Reinforce, (RelaxationIr?)null, (ReinforceIr?)MergeReinforce(options.GetOrElse(Enumerable.Empty<ReinforceIr>()), reinforce.Span)))
+                select (InferenceStrategy.Reinforce, (RelaxationIr?)null,
+                    (ReinforceIr?)(options.GetOrElse(Enumerable.Empty<Func<ReinforceIr, ReinforceIr>>())
+                        .Aggregate(ReinforceIr.Default, (settings, edit) => edit(settings)) with { Meta = Meta(reinforce.Span) })))
             .Named("inference strategy ('enumerate', 'relax(...)' or 'reinforce(...)')");
-
-    /// <summary>Each option parses to the defaults with that one setting changed; later options win.</summary>
-    private static ReinforceIr MergeReinforce(IEnumerable<ReinforceIr> options, SourceSpan span)
-    {
-        var merged = ReinforceIr.Default;
-        foreach (var option in options)
-        {
-            if (option.Baseline != ReinforceIr.Default.Baseline)
-                merged = merged with { Baseline = option.Baseline };
-            if (!option.Decay.Equals(ReinforceIr.Default.Decay) || !option.Meta.Span.IsNone)
-                merged = merged with { Decay = option.Decay };
-        }
-        return merged with { Meta = Meta(span) };
-    }
 
     private static readonly Parser<Declaration> InferDecl =
         from keyword in Word("infer").Located()
