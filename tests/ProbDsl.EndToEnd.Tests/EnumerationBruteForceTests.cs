@@ -13,46 +13,20 @@ namespace ProbDsl.EndToEnd.Tests;
 /// </summary>
 public class EnumerationBruteForceTests
 {
+    /// <summary>The Tiny model in plain arithmetic: q(y|x) and p(x|y) from its tanh networks.</summary>
     private sealed class PlainTiny
     {
-        private readonly Dictionary<string, double[]> _w;
+        private readonly PlainNets _nets;
 
-        public PlainTiny(nn.Module module) =>
-            _w = module.named_parameters().ToDictionary(p => p.name, p => p.parameter.detach().to(float64).data<double>().ToArray());
+        public PlainTiny(nn.Module module) => _nets = new PlainNets(module);
 
-        private double[] Layer(string name, double[] input, int outputs, bool bias = true)
-        {
-            var weight = _w[name + ".weight"];
-            var result = new double[outputs];
-            for (var o = 0; o < outputs; o++)
-            {
-                result[o] = bias ? _w[name + ".bias"][o] : 0;
-                for (var i = 0; i < input.Length; i++)
-                    result[o] += weight[o * input.Length + i] * input[i];
-            }
-            return result;
-        }
+        public double[] LogQ(double[] x) => PlainNets.LogSoftmax(_nets.Run("classifier", "YLogits", 5, 3, ("X", x)));
 
-        public double[] LogQ(double[] x)
-        {
-            var h = Layer("classifier.inputX", x, 5).Select(Math.Tanh).ToArray();
-            var logits = Layer("classifier.headYLogits", h, 3);
-            var max = logits.Max();
-            var logNormaliser = max + Math.Log(logits.Sum(l => Math.Exp(l - max)));
-            return logits.Select(l => l - logNormaliser).ToArray();
-        }
-
-        public double LogPxGivenY(double[] x, int y)
-        {
-            var oneHot = Enumerable.Range(0, 3).Select(k => k == y ? 1.0 : 0.0).ToArray();
-            var h = Layer("decoder.inputY", oneHot, 6).Select(Math.Tanh).ToArray();
-            var logits = Layer("decoder.headXLogits", h, 4);
-            return x.Zip(logits, (xi, l) => xi * l - Math.Log(1 + Math.Exp(l))).Sum();
-        }
+        public double LogPxGivenY(double[] x, int y) =>
+            PlainNets.BernoulliLogProb(x, _nets.Run("decoder", "XLogits", 6, 4, ("Y", PlainNets.OneHot(y, 3))));
     }
 
-    private static double[][] AllBinaryImages() =>
-        Enumerable.Range(0, 16).Select(n => Enumerable.Range(0, 4).Select(i => (double)((n >> i) & 1)).ToArray()).ToArray();
+    private static double[][] AllBinaryImages() => PlainNets.AllBinaryImages(4);
 
     private static (TinyMain Model, PlainTiny Plain) Create()
     {
@@ -67,7 +41,7 @@ public class EnumerationBruteForceTests
     {
         var (model, plain) = Create();
         var images = AllBinaryImages();
-        var x = tensor(images.SelectMany(r => r).ToArray(), new long[] { 16, 4 }, dtype: float64);
+        var x = PlainNets.AsTensor(images);
 
         var generated = model.UnlabelledBound(x).data<double>().ToArray();
 
@@ -84,7 +58,7 @@ public class EnumerationBruteForceTests
     {
         var (model, plain) = Create();
         var images = AllBinaryImages();
-        var x = tensor(images.SelectMany(r => r).ToArray(), new long[] { 16, 4 }, dtype: float64);
+        var x = PlainNets.AsTensor(images);
         var labels = Enumerable.Range(0, 16).Select(n => (long)(n % 3)).ToArray();
 
         var generated = model.LabelledBound(x, tensor(labels)).data<double>().ToArray();
@@ -98,7 +72,7 @@ public class EnumerationBruteForceTests
     {
         var (model, plain) = Create();
         var images = AllBinaryImages();
-        var x = tensor(images.SelectMany(r => r).ToArray(), new long[] { 16, 4 }, dtype: float64);
+        var x = PlainNets.AsTensor(images);
         var bound = model.UnlabelledBound(x).data<double>().ToArray();
 
         var logEvidence = images.Select(img => Math.Log(Enumerable.Range(0, 3).Sum(y => Math.Exp(plain.LogPxGivenY(img, y)) / 3))).ToArray();

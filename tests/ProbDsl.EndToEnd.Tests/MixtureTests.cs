@@ -45,7 +45,7 @@ public class MixtureTests
         model.to(float64);
         var nets = new PlainNets(model);
         var images = PlainNets.AllBinaryImages(6);
-        var x = tensor(images.SelectMany(r => r).ToArray(), new long[] { images.Length, 6 }, dtype: float64);
+        var x = PlainNets.AsTensor(images);
 
         var bound = model.Bound(x).data<double>().ToArray();
 

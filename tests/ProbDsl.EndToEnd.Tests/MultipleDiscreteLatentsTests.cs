@@ -81,7 +81,7 @@ public class MultipleDiscreteLatentsTests
         return (module, (ISemiSupervisedModel)module, oracle);
     }
 
-    private static Tensor X() => tensor(Images.SelectMany(r => r).ToArray(), new long[] { Images.Length, 4 }, dtype: float64);
+    private static Tensor X() => PlainNets.AsTensor(Images);
 
     [Theory]
     [MemberData(nameof(ModelNames))]

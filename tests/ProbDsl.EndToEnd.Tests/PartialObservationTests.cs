@@ -16,8 +16,7 @@ public class PartialObservationTests
         manual_seed(3);
         var model = new TinyMain();
         model.to(float64);
-        var pixels = Enumerable.Range(0, 16).SelectMany(n => Enumerable.Range(0, 4).Select(i => (double)((n >> i) & 1))).ToArray();
-        var x = tensor(pixels, new long[] { 16, 4 }, dtype: float64);
+        var x = PlainNets.AsTensor(PlainNets.AllBinaryImages(4));
         var labels = tensor(Enumerable.Range(0, 16).Select(i => (long)(i % 3)).ToArray());
         var observed = tensor(Enumerable.Range(0, 16).Select(i => i % 4 == 0).ToArray());
 

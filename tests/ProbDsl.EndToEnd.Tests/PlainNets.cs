@@ -53,6 +53,10 @@ internal sealed class PlainNets
 
     public static double[] OneHot(int value, int size) => Enumerable.Range(0, size).Select(k => k == value ? 1.0 : 0.0).ToArray();
 
+    /// <summary>The same images as one float64 tensor [n, pixels].</summary>
+    public static Tensor AsTensor(double[][] images) =>
+        tensor(images.SelectMany(r => r).ToArray(), new long[] { images.Length, images[0].Length }, dtype: float64);
+
     public static double[][] AllBinaryImages(int pixels) =>
         Enumerable.Range(0, 1 << pixels).Select(n => Enumerable.Range(0, pixels).Select(i => (double)((n >> i) & 1)).ToArray()).ToArray();
 }

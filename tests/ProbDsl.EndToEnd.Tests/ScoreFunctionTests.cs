@@ -16,11 +16,7 @@ public class ScoreFunctionTests
 {
     private const int Groups = 40, Replicas = 250;
 
-    private static Tensor AllImages()
-    {
-        var pixels = Enumerable.Range(0, 16).SelectMany(n => Enumerable.Range(0, 4).Select(i => (double)((n >> i) & 1))).ToArray();
-        return tensor(pixels, new long[] { 16, 4 }, dtype: float64);
-    }
+    private static Tensor AllImages() => PlainNets.AsTensor(PlainNets.AllBinaryImages(4));
 
     private static TModel Copy<TModel>(nn.Module source, TModel target) where TModel : nn.Module
     {
