@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using ProbDsl.Dsl.Ir;
@@ -44,6 +45,14 @@ internal static class Lexical
     public static Parser<char> Sym(char c) => Parse.Char(c).Named($"'{c}'");
 
     public static Parser<char> Symbol(char c) => Sym(c).Tok();
+
+    /// <summary>
+    /// An optional <c>( item, item, ... )</c>: absent gives no items; once '(' is read, an error inside is reported
+    /// where it happens (XOptional) instead of backtracking to a confusing one after the list.
+    /// </summary>
+    public static Parser<IEnumerable<T>> OptionalList<T>(Parser<T> item) =>
+        Symbol('(').Then(_ => item.DelimitedBy(Symbol(','))).Then(items => Symbol(')').Return(items))
+            .XOptional().Select(items => items.GetOrElse(Enumerable.Empty<T>()));
 
     public static readonly Parser<string> Arrow = Parse.String("->").Text().Named("'->'").Tok();
 

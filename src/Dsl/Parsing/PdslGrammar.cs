@@ -198,13 +198,12 @@ internal static class PdslGrammar
     private static readonly Parser<(InferenceStrategy Strategy, RelaxationIr? Relaxation, ReinforceIr? Reinforce)> Strategy =
         Word("enumerate").Tok().Return((InferenceStrategy.Enumerate, (RelaxationIr?)null, (ReinforceIr?)null))
             .Or(from relax in Word("relax").Tok()
-                from options in Symbol('(').Then(_ => RelaxOptionRule.DelimitedBy(Symbol(','))).Then(o => Symbol(')').Return(o)).XOptional()
-                select (InferenceStrategy.Relax, (RelaxationIr?)RelaxOption.Build(options.GetOrElse(Enumerable.Empty<RelaxOption>())), (ReinforceIr?)null))
+                from options in OptionalList(RelaxOptionRule)
+                select (InferenceStrategy.Relax, (RelaxationIr?)RelaxOption.Build(options), (ReinforceIr?)null))
             .Or(from reinforce in Word("reinforce").Located()
-                from options in Symbol('(').Then(_ => ReinforceOptionRule.DelimitedBy(Symbol(','))).Then(o => Symbol(')').Return(o)).XOptional()
+                from options in OptionalList(ReinforceOptionRule)
                 select (InferenceStrategy.Reinforce, (RelaxationIr?)null,
-                    (ReinforceIr?)(options.GetOrElse(Enumerable.Empty<Func<ReinforceIr, ReinforceIr>>())
-                        .Aggregate(ReinforceIr.Default, (settings, edit) => edit(settings)) with { Meta = Meta(reinforce.Span) })))
+                    (ReinforceIr?)(options.Aggregate(ReinforceIr.Default, (settings, edit) => edit(settings)) with { Meta = Meta(reinforce.Span) })))
             .Named("inference strategy ('enumerate', 'relax(...)' or 'reinforce(...)')");
 
     private static readonly Parser<Declaration> InferDecl =
@@ -232,8 +231,8 @@ internal static class PdslGrammar
     private static readonly Parser<Declaration> ObjectiveDecl =
         from keyword in Word("objective").Located()
         from kind in ObjectiveName.Located()
-        from options in Symbol('(').Then(_ => OptionValue.DelimitedBy(Symbol(','))).Then(o => Symbol(')').Return(o)).XOptional()
-        select new ObjectiveDeclaration(kind.Value, options.GetOrElse(Enumerable.Empty<ObjectiveOption>()).ToList(),
+        from options in OptionalList(OptionValue)
+        select new ObjectiveDeclaration(kind.Value, options.ToList(),
             SourceSpan.Merge(keyword.Span, kind.Span));
 
     // ---- models and files
