@@ -25,18 +25,24 @@ public class RoundTripTests
         Gen.Const((ExprIr)new UniformExpr()),
         Gen.Select(Name, Name.Array[1, 3], (net, args) => (ExprIr)new NetCallExpr(net, args.ToEquatableArray())));
 
+    /// <summary>Every parameter name of every family (each family's own list is in <see cref="DistributionFamilies"/>).</summary>
+    private static readonly string?[] ParameterPool = DistributionFamilies.All.SelectMany(f => f.Parameters()).Distinct().Select(p => (string?)p).ToArray();
+
     private static readonly Gen<ArgumentIr> Argument =
-        Gen.Select(Gen.OneOfConst<string?>(null, "loc", "scale", "logits"), Expression, (p, e) => new ArgumentIr(p, e));
+        Gen.Select(Gen.OneOfConst(ParameterPool.Prepend(null).ToArray()), Expression, (p, e) => new ArgumentIr(p, e));
+
+    /// <summary>Families drawn from the language's own list, so a new family is covered as soon as it exists.</summary>
+    private static readonly Gen<DistributionFamily> Family = Gen.OneOfConst(DistributionFamilies.All.ToArray());
 
     private static readonly Gen<DistributionIr> Distribution =
-        Gen.Select(Gen.Enum<DistributionFamily>(), Argument.Array[0, 3], (f, a) => new DistributionIr(f, a.ToEquatableArray()));
+        Gen.Select(Family, Argument.Array[0, 3], (f, a) => new DistributionIr(f, a.ToEquatableArray()));
 
     private static readonly Gen<FactorIr> Factor =
         Gen.Select(Name, Name.Array[0, 3], Distribution, (t, c, d) => new FactorIr(t, c.ToEquatableArray(), d));
 
     private static readonly Gen<NetIr> Net = Gen.Select(
         Name, Name.Array[1, 3], Gen.Int[1, 1000].Array[0, 3],
-        Gen.Select(Name, Gen.OneOfConst("loc", "scale", "logits"), Gen.Enum<HeadTransform>(), (v, p, t) => new HeadIr(v, p, t)).Array[1, 3],
+        Gen.Select(Name, Gen.OneOfConst(ParameterPool).Select(p => p!), Gen.Enum<HeadTransform>(), (v, p, t) => new HeadIr(v, p, t)).Array[1, 3],
         Gen.Enum<Activation>(),
         (n, i, h, heads, a) => new NetIr(n, i.ToEquatableArray(), h.ToEquatableArray(), heads.ToEquatableArray(), a));
 
@@ -45,7 +51,7 @@ public class RoundTripTests
         new GuideIr(n, f.GroupBy(x => x.Signature('q')).Select(g => g.First()).ToEquatableArray()));
 
     private static readonly Gen<ModelIr> Model = Gen.Select(
-        Gen.Select(Name, Gen.Enum<VariableRole>(), Gen.Enum<DistributionFamily>(), Gen.Int[1, 1000], (n, r, f, s) => new VariableIr(n, r, f, s)).Array[0, 4],
+        Gen.Select(Name, Gen.Enum<VariableRole>(), Family, Gen.Int[1, 1000], (n, r, f, s) => new VariableIr(n, r, f, s)).Array[0, 4],
         Net.Array[0, 3], Factor.Array[0, 4], Guide.Array[0, 2],
         Gen.OneOf(
             Name.Select(v => new InferenceIr(v, InferenceStrategy.Enumerate)),
@@ -79,5 +85,24 @@ public class RoundTripTests
             Assert.True(reparsed.Value is not null && !reparsed.HasErrors, text + "\n" + string.Join("\n", reparsed.Diagnostics));
             Assert.Equal(program, reparsed.Value);
         }, iter: 2000);
+    }
+
+    [Fact]
+    public void Every_family_with_its_named_parameters_survives_print_then_parse()
+    {
+        foreach (var family in DistributionFamilies.All)
+        {
+            var arguments = family.Parameters().Select(p => new ArgumentIr(p, new NetCallExpr("f", EquatableArray.Create("x")))).ToEquatableArray();
+            var model = new ModelIr("M",
+                EquatableArray.Create(new VariableIr("v", VariableRole.Latent, family, 3)),
+                EquatableArray<NetIr>.Empty,
+                EquatableArray.Create(new FactorIr("v", EquatableArray.Create("x"), new DistributionIr(family, arguments))),
+                EquatableArray<GuideIr>.Empty, EquatableArray<InferenceIr>.Empty, ObjectiveIr.Default);
+            var program = new ProgramIr(EquatableArray.Create(model));
+
+            var reparsed = PdslParser.Parse(PdslPrinter.Print(program), "family.pdsl");
+
+            Assert.Equal(program, reparsed.Value);
+        }
     }
 }

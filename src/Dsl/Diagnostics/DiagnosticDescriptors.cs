@@ -39,7 +39,7 @@ public static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor WrongFamily = new(
         "PDSL0201", "Distribution does not match the variable", DslSeverity.Error,
-        "'{0}' is declared as {1} but this factor gives it a {2} distribution; use {1} here or change the declaration");
+        "'{0}' is declared as {1} (values in {3}) but this factor gives it a {2} distribution (values in {4}); use {1} here or change the declaration");
 
     public static readonly DiagnosticDescriptor UnknownParameter = new(
         "PDSL0202", "Unknown distribution parameter", DslSeverity.Error,
@@ -72,6 +72,14 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor BadConstant = new(
         "PDSL0209", "Invalid constant parameter", DslSeverity.Error,
         "{0} cannot take '{1}' for '{2}'; {3}");
+
+    public static readonly DiagnosticDescriptor ScalarFromNetwork = new(
+        "PDSL0210", "Scalar parameter fed by a network", DslSeverity.Error,
+        "{0}'s '{1}' is one number for the whole event, but a network head gives one value per element; write it as a positive number, e.g. '{1}: 0.5'");
+
+    public static readonly DiagnosticDescriptor LabelNotFinite = new(
+        "PDSL0211", "Label without a finite support", DslSeverity.Error,
+        "Label '{0}' is declared {1} (values in {2}); a label is observed as a class and enumerated when unobserved, so declare it Categorical or OneHotCategorical, or make it a 'latent'");
 
     public static readonly DiagnosticDescriptor GuideMissesLatent = new(
         "PDSL0301", "Guide misses a latent", DslSeverity.Error,

@@ -28,7 +28,7 @@ internal static class PdslGrammar
     private static readonly Parser<DistributionFamily> Family =
         RawIdentifier.Where(id => DistributionFamilies.TryParse(id, out _))
             .Select(id => { DistributionFamilies.TryParse(id, out var f); return f; })
-            .Named("distribution (Normal, Bernoulli, Categorical)");
+            .Named($"distribution ({string.Join(", ", DistributionFamilies.All)})");
 
     private static readonly Parser<Declaration> VariableDecl =
         from role in Role.Located()

@@ -46,7 +46,8 @@ internal static class ModelFactorChecks
             return;
         if (factor.Distribution.Family != target.Family)
         {
-            diagnostics.Add(DiagnosticDescriptors.WrongFamily.Create(filePath, factor.Distribution.Meta.Span, target.Name, target.Family, factor.Distribution.Family));
+            diagnostics.Add(DiagnosticDescriptors.WrongFamily.Create(filePath, factor.Distribution.Meta.Span, target.Name, target.Family, factor.Distribution.Family,
+                target.Family.Support().Describe(), factor.Distribution.Family.Support().Describe()));
             return;
         }
         ParameterBinder.Bind(model, factor, density, filePath, diagnostics);

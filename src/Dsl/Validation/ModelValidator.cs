@@ -53,9 +53,12 @@ public static class ModelValidator
     {
         foreach (var variable in model.Variables)
         {
-            var minimum = variable.Family == DistributionFamily.Categorical ? 2 : 1;
+            var minimum = variable.Family.IsOverClasses() ? 2 : 1;
             if (variable.Size < minimum)
                 diagnostics.Add(DiagnosticDescriptors.InvalidSize.Create(filePath, variable.Meta.Span, variable.Name, variable.Size));
+            var support = variable.Family.Support();
+            if (variable.Role == VariableRole.Label && !support.IsFiniteClasses())
+                diagnostics.Add(DiagnosticDescriptors.LabelNotFinite.Create(filePath, variable.Meta.Span, variable.Name, variable.Family, support.Describe()));
         }
     }
 
@@ -83,6 +86,8 @@ public static class ModelValidator
         var parameters = variable.Family.Parameters();
         if (!parameters.Contains(head.Parameter))
             diagnostics.Add(DiagnosticDescriptors.UnknownParameter.Create(filePath, head.Meta.Span, variable.Family, head.Parameter, string.Join(", ", parameters)));
+        else if (variable.Family.IsScalarParameter(head.Parameter))
+            diagnostics.Add(DiagnosticDescriptors.ScalarFromNetwork.Create(filePath, head.Meta.Span, variable.Family, head.Parameter));
         else if (variable.Family.IsPositiveParameter(head.Parameter) && head.Transform == HeadTransform.None)
             diagnostics.Add(DiagnosticDescriptors.HeadNeedsPositiveTransform.Create(filePath, head.Meta.Span, head.ToString()));
     }

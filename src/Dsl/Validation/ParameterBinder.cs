@@ -74,22 +74,23 @@ public static class ParameterBinder
         switch (value)
         {
             case NumberExpr number:
+                if (family.IsLogitsParameter(parameter))
+                {
+                    diagnostics.Add(DiagnosticDescriptors.BadConstant.Create(filePath, value.Meta.Span, family, number.Value, parameter,
+                        family.IsOverClasses() ? "write 'uniform' or pass logits from a network" : "pass logits from a network"));
+                    return null;
+                }
                 if (family.IsPositiveParameter(parameter) && number.Value <= 0)
                 {
                     diagnostics.Add(DiagnosticDescriptors.BadConstant.Create(filePath, value.Meta.Span, family, number.Value, parameter, "it must be positive"));
                     return null;
                 }
-                if (family == DistributionFamily.Categorical || family == DistributionFamily.Bernoulli)
-                {
-                    diagnostics.Add(DiagnosticDescriptors.BadConstant.Create(filePath, value.Meta.Span, family, number.Value, parameter,
-                        family == DistributionFamily.Categorical ? "write 'uniform' or pass logits from a network" : "pass logits from a network"));
-                    return null;
-                }
                 return new ConstantSource(number.Value);
             case UniformExpr:
-                if (family != DistributionFamily.Categorical)
+                if (!family.IsOverClasses() || !family.IsLogitsParameter(parameter))
                 {
-                    diagnostics.Add(DiagnosticDescriptors.BadConstant.Create(filePath, value.Meta.Span, family, "uniform", parameter, "'uniform' applies to Categorical only"));
+                    diagnostics.Add(DiagnosticDescriptors.BadConstant.Create(filePath, value.Meta.Span, family, "uniform", parameter,
+                        "'uniform' applies to the logits of Categorical, OneHotCategorical and RelaxedOneHotCategorical only"));
                     return null;
                 }
                 return new UniformSource();
@@ -122,6 +123,13 @@ public static class ParameterBinder
             return null;
         }
         var head = net.Heads.FirstOrDefault(h => h.Variable == factor.Target && h.Parameter == parameter);
+        if (factor.Distribution.Family.IsScalarParameter(parameter))
+        {
+            // A head for it was reported where the network declares it; otherwise report the call.
+            if (head is null)
+                diagnostics.Add(DiagnosticDescriptors.ScalarFromNetwork.Create(filePath, call.Meta.Span, factor.Distribution.Family, parameter));
+            return null;
+        }
         if (head is null)
         {
             diagnostics.Add(DiagnosticDescriptors.HeadMissing.Create(filePath, call.Meta.Span, net.Name, $"{factor.Target}.{parameter}"));
