@@ -156,4 +156,141 @@ public class GuideAnalysisTests
         Assert.True(graph.AreDSeparated("d", new[] { "b" }, new[] { "a", "c" }));   // the fork at a is blocked
         Assert.True(graph.AreDSeparated("d", new[] { "c" }, new[] { "a" }));        // fork blocked
     }
+
+    /// <summary>
+    /// Two discrete causes of one observation, y → x ← b (both enumerated). By hand: the mean-field guide
+    /// q(y|x) q(b|x) samples y, then b, and replaces p(b | y, x) by q(b | x), so it assumes b ⟂ y | x. The only trail
+    /// from b to y is b → x ← y, a collider whose middle x is observed: the trail is active, the assumption fails
+    /// (explaining away). NaMI inverts y then b (same depth 0, declaration order): y keeps x (its child); b keeps
+    /// y (the open collider) and x (its child), giving q(b|x,y) q(y|x) — which is exactly the structured guide, and
+    /// that guide omits nothing available, so it assumes nothing.
+    /// </summary>
+    private const string TwoDiscreteCauses = """
+        model Causes {
+          data x : Bernoulli[4]
+          latent y : Categorical[3]
+          latent b : Categorical[2]
+          net dec = mlp(y, b -> 5 -> x.logits)
+          net qy = mlp(x -> 5 -> y.logits)
+          net qb = mlp(x -> 5 -> b.logits)
+          net qby = mlp(x, y -> 5 -> b.logits)
+          p(y) = Categorical(uniform)
+          p(b) = Categorical(uniform)
+          p(x | y, b) = Bernoulli(logits: dec(y, b))
+          guide MeanField = q(y | x) q(b | x) {
+            q(y | x) = Categorical(logits: qy(x))
+            q(b | x) = Categorical(logits: qb(x))
+          }
+          guide Structured = q(b | x, y) q(y | x) {
+            q(y | x) = Categorical(logits: qy(x))
+            q(b | x, y) = Categorical(logits: qby(x, y))
+          }
+          objective elbo
+        }
+        """;
+
+    [Fact]
+    public void Two_discrete_causes_mean_field_guide_is_explained_as_unfaithful()
+    {
+        var model = Parse(TwoDiscreteCauses);
+
+        var explanation = GuideAnalyzer.Explain(model, model.Guides.Single(g => g.Name == "MeanField"));
+
+        Assert.Equal("""
+            model Causes, guide MeanField
+              model:      p(x|y,b) p(y) p(b)
+              guide:      q(y|x) q(b|x)
+              labelled:   L(x) = E_{q(y|x) q(b|x)}[log p(x|y,b) + log p(y) + log p(b) - log q(y|x) - log q(b|x)]
+              unlabelled: U(x) = L(x)
+              assumes:    b ⟂ y | x  (does NOT hold in the model's posterior)
+              faithful:   no — a faithful factorisation is q(b|x,y) q(y|x)
+
+            """.Replace("\r\n", "\n"), explanation.ToString());
+    }
+
+    [Fact]
+    public void Two_discrete_causes_structured_guide_assumes_nothing()
+    {
+        var model = Parse(TwoDiscreteCauses);
+
+        var explanation = GuideAnalyzer.Explain(model, model.Guides.Single(g => g.Name == "Structured"));
+
+        Assert.Empty(explanation.Assumptions);
+        Assert.True(explanation.IsFaithful);
+        Assert.Null(explanation.FaithfulFactorisation);
+    }
+
+    /// <summary>
+    /// The auxiliary deep generative model (ADGM, Maaløe et al. 2016, §3): p(x,y,a,z) = p(a|z,y,x) p(x|y,z) p(z) p(y)
+    /// — the auxiliary a is generated from everything else, x included — with the inference model
+    /// q(a,y,z|x) = q(z|a,y,x) q(y|a,x) q(a|x). Edges: y → x, z → x, and x, y, z → a; x is observed.
+    /// By hand: the paper's guide samples a, y, z in that order and each factor conditions on x and on every latent
+    /// sampled before it, so it omits nothing and assumes no independence: faithful (it is a full chain-rule
+    /// factorisation of q(a,y,z|x)). Dropping y from q(z|·) assumes z ⟂ y | a, x; the trails z → x ← y and
+    /// z → a ← y are colliders at observed x and at given a, both active, so that fails. NaMI inverts a first
+    /// (depth 2: its parent x has depth 1), then y before z (depth 0; discrete first): a keeps x (its parent);
+    /// y keeps x and a (its children); z keeps x, a (its children) and y (co-parent through both colliders).
+    /// Unlabelled, q(y|a,x) reads the sampled a, so Σ_y sits inside E_{q(a|x)} and the z expectation inside Σ_y.
+    /// </summary>
+    private const string Adgm = """
+        model Adgm {
+          data   x : Bernoulli[4]
+          label  y : Categorical[3]
+          latent z : Normal[2]
+          latent a : Normal[2]
+          net dec  = mlp(y, z -> 5 -> x.logits)
+          net aux  = mlp(x, y, z -> 5 -> a.loc, softplus(a.scale))
+          net qa   = mlp(x -> 5 -> a.loc, softplus(a.scale))
+          net qy   = mlp(a, x -> 5 -> y.logits)
+          net qz   = mlp(a, x, y -> 5 -> z.loc, softplus(z.scale))
+          net qzmf = mlp(a, x -> 5 -> z.loc, softplus(z.scale))
+          p(z) = Normal(0, 1)
+          p(y) = Categorical(uniform)
+          p(x | y, z) = Bernoulli(logits: dec(y, z))
+          p(a | x, y, z) = Normal(aux(x, y, z))
+          guide Auxiliary = q(a | x) q(y | a, x) q(z | a, x, y) {
+            q(a | x) = Normal(qa(x))
+            q(y | a, x) = Categorical(logits: qy(a, x))
+            q(z | a, x, y) = Normal(qz(a, x, y))
+          }
+          guide NoLabelInZ = q(a | x) q(y | a, x) q(z | a, x) {
+            q(a | x) = Normal(qa(x))
+            q(y | a, x) = Categorical(logits: qy(a, x))
+            q(z | a, x) = Normal(qzmf(a, x))
+          }
+          objective semisupervised(alpha: 0.1)
+        }
+        """;
+
+    [Fact]
+    public void Auxiliary_guide_of_the_ADGM_is_faithful_and_assumes_nothing()
+    {
+        var model = Parse(Adgm);
+
+        var explanation = GuideAnalyzer.Explain(model, model.Guides.Single(g => g.Name == "Auxiliary"));
+
+        Assert.Equal("""
+            model Adgm, guide Auxiliary
+              model:      p(a|x,y,z) p(x|y,z) p(y) p(z)
+              guide:      q(a|x) q(y|a,x) q(z|a,x,y)
+              labelled:   L(x,y) = E_{q(a|x) q(z|a,x,y)}[log p(a|x,y,z) + log p(x|y,z) + log p(y) + log p(z) - log q(a|x) - log q(z|a,x,y)]
+              unlabelled: U(x) = E_{q(a|x)}[Σ_y q(y|a,x) E_{q(z|a,x,y)}[log p(a|x,y,z) + log p(x|y,z) + log p(y) + log p(z) - log q(z|a,x,y)] + H(q(y|a,x)) - log q(a|x)]
+              assumes:    no conditional independence beyond the model's
+              faithful:   yes — every independence it assumes holds in the true posterior
+
+            """.Replace("\r\n", "\n"), explanation.ToString());
+    }
+
+    [Fact]
+    public void ADGM_guide_without_the_label_in_q_z_breaks_two_colliders()
+    {
+        var model = Parse(Adgm);
+
+        var explanation = GuideAnalyzer.Explain(model, model.Guides.Single(g => g.Name == "NoLabelInZ"));
+
+        var broken = Assert.Single(explanation.Assumptions);
+        Assert.Equal("z ⟂ y | a, x", broken.ToString());
+        Assert.False(broken.HoldsInModel);
+        Assert.Equal("q(z|x,a,y) q(y|x,a) q(a|x)", explanation.FaithfulFactorisation);
+    }
 }

@@ -37,7 +37,7 @@ public static class GuideAnalyzer
             string.Join(" ", modelFactors.Select(f => f.Signature('p'))),
             guide.Factorisation,
             BoundText.Labelled(model, guide, modelFactors),
-            BoundText.Unlabelled(model, guide),
+            BoundText.Unlabelled(model, guide, modelFactors),
             assumptions,
             faithful);
     }
