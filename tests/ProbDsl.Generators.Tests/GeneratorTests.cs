@@ -84,6 +84,8 @@ public class GeneratorTests
     [InlineData("mixture.pdsl", "Mixture.g.cs")]
     [InlineData("tiny-learned.pdsl", "TinyLearned.g.cs")]
     [InlineData("two-dependent.pdsl", "TwoDependent.g.cs")]
+    [InlineData("positive.pdsl", "Positive.g.cs")]
+    [InlineData("onehot.pdsl", "OneHot.g.cs")]
     public void Test_models_generate_cleanly_compile_and_match_their_snapshots(string file, string hintName)
     {
         var path = Path.Combine(System.AppContext.BaseDirectory, "Models", file);

@@ -16,15 +16,27 @@ internal sealed partial class BoundEmitter
         else if (variable.IsDiscrete)
             EmitDiscretePrior(factor, variable);
         else
-            EmitNormalKl(factor);
+            EmitContinuousKl(factor);
     }
 
+    /// <summary>log p(x | ·) of the observed data, by family; the planner let through only parameters these can take.</summary>
     private void EmitDataLikelihood(FactorIr factor)
     {
-        var logits = ParameterValue(factor, 'p', "logits");
+        var family = factor.Distribution.Family;
+        var parameters = family.Parameters().Select(p => ParameterValue(factor, 'p', p)).ToList();
         var local = "logP" + Names.Pascal(factor.Target);
-        _w.Line($"var {local} = Densities.BernoulliLogProb({_values[factor.Target].Expression}, {logits.Expression});");
-        _terms.Add(new Term(local, false, logits.Dims, false));
+        var function = family switch
+        {
+            DistributionFamily.Bernoulli => "BernoulliLogProb",
+            DistributionFamily.Normal => "NormalLogProb",
+            DistributionFamily.LogNormal => "LogNormalLogProb",
+            DistributionFamily.Beta => "BetaLogProb",
+            DistributionFamily.OneHotCategorical => "OneHotCategoricalLogProb",
+            _ => throw new InvalidOperationException($"No log-density for {family} data."),
+        };
+        var arguments = string.Join(", ", parameters.Select(p => p.Expression));
+        _w.Line($"var {local} = Densities.{function}({_values[factor.Target].Expression}, {arguments});");
+        _terms.Add(new Term(local, false, parameters.Aggregate(0, (dims, p) => dims | p.Dims), false));
     }
 
     private void EmitDiscretePrior(FactorIr factor, VariableIr variable)
@@ -67,7 +79,11 @@ internal sealed partial class BoundEmitter
         _terms.Add(new Term(local, true, 0, false));
     }
 
-    private void EmitNormalKl(FactorIr factor)
+    /// <summary>
+    /// −KL(q || p) in closed form: guide and prior share a family (the validator checks it), and a LogNormal's KL is
+    /// its log's Normal KL (KL is invariant under the bijection exp), so both are one formula in (loc, scale).
+    /// </summary>
+    private void EmitContinuousKl(FactorIr factor)
     {
         var (qLoc, qScale) = _guideNormals[factor.Target];
         var bound = Bind(factor, 'p');
@@ -86,7 +102,8 @@ internal sealed partial class BoundEmitter
             prior = $"{pLoc.Expression}, {pScale.Expression}";
         }
         _w.Line($"// KL({_plan.Guide.FactorFor(factor.Target)!.Signature('q')} || {factor.Signature('p')}) in closed form.");
-        _w.Line($"var {local} = Densities.NormalKl({qLoc.Expression}, {qScale.Expression}, {prior});");
+        var function = factor.Distribution.Family == DistributionFamily.LogNormal ? "LogNormalKl" : "NormalKl";
+        _w.Line($"var {local} = Densities.{function}({qLoc.Expression}, {qScale.Expression}, {prior});");
         _terms.Add(new Term(local, true, dims, false));
     }
 }

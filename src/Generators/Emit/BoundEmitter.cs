@@ -126,7 +126,7 @@ internal sealed partial class BoundEmitter
         else if (factor.Target == _plan.Label?.Name)
             EmitLabel(factor);
         else
-            EmitNormalSample(factor);
+            EmitContinuousSample(factor);
     }
 
     /// <summary>All values of a discrete variable at once: log q on its dimension, the one-hot support for its users.</summary>
@@ -182,12 +182,19 @@ internal sealed partial class BoundEmitter
         _values[LabelVariable.Name] = new Value(Label, 0);
     }
 
-    private void EmitNormalSample(FactorIr factor)
+    /// <summary>
+    /// A reparameterised sample: loc + scale·ε for a Normal; its exponential for a LogNormal, whose log is that
+    /// Normal. Either way the KL term needs only (loc, scale) of the underlying Normal.
+    /// </summary>
+    private void EmitContinuousSample(FactorIr factor)
     {
         var loc = ParameterValue(factor, 'q', "loc");
         var scale = ParameterValue(factor, 'q', "scale");
         var name = Names.Identifier(factor.Target);
-        _w.Line($"var {name} = {loc.Expression} + {scale.Expression} * randn_like({loc.Expression}); // reparameterised");
+        var normal = $"{loc.Expression} + {scale.Expression} * randn_like({loc.Expression})";
+        _w.Line(factor.Distribution.Family == DistributionFamily.LogNormal
+            ? $"var {name} = ({normal}).exp(); // reparameterised: the exponential of a Normal sample"
+            : $"var {name} = {normal}; // reparameterised");
         _values[factor.Target] = new Value(name, loc.Dims | scale.Dims);
         _guideNormals[factor.Target] = (loc, scale);
     }

@@ -15,9 +15,10 @@ internal static class GuidePlanner
 {
     public static GuidePlan? Plan(ModelIr model, GuideIr guide, string filePath, List<DslDiagnostic> diagnostics)
     {
-        var unsupported = UnsupportedFeatures(model, guide).ToList();
-        foreach (var reason in unsupported)
-            diagnostics.Add(DiagnosticDescriptors.NotYetGenerated.Create(filePath, guide.Meta.Span, reason));
+        var unsupported = UnsupportedFeatures(model, guide).Select(reason => (guide.Meta.Span, reason))
+            .Concat(FamilySupport.Unsupported(model)).ToList();
+        foreach (var (span, reason) in unsupported)
+            diagnostics.Add(DiagnosticDescriptors.NotYetGenerated.Create(filePath, span, reason));
         if (unsupported.Count > 0)
             return null;
 
@@ -52,8 +53,8 @@ internal static class GuidePlanner
     private static IEnumerable<string> UnsupportedFeatures(ModelIr model, GuideIr guide)
     {
         var data = model.Variables.Where(v => v.Role == VariableRole.Data).ToList();
-        if (data.Count != 1 || data[0].Family != DistributionFamily.Bernoulli)
-            yield return "exactly one 'data' variable, with a Bernoulli distribution, is supported";
+        if (data.Count != 1)
+            yield return "exactly one 'data' variable is supported";
         var labels = model.Variables.Count(v => v.Role == VariableRole.Label);
         if (model.Objective.Kind == ObjectiveKind.SemiSupervised && labels != 1)
             yield return "the semi-supervised objective needs exactly one 'label' variable";
@@ -61,8 +62,6 @@ internal static class GuidePlanner
             yield return "a 'label' variable needs 'objective semisupervised(...)'; with 'objective elbo' declare it 'latent'";
         foreach (var latent in model.Variables.Where(v => v.Role == VariableRole.Latent && v.IsDiscrete && model.StrategyFor(v.Name) != InferenceStrategy.Enumerate))
             yield return $"discrete latent '{latent.Name}' can only be enumerated for now ('infer {latent.Name} by enumerate')";
-        foreach (var latent in model.Variables.Where(v => v.Role == VariableRole.Latent && !v.IsDiscrete && v.Family != DistributionFamily.Normal))
-            yield return $"latent '{latent.Name}' must be Normal or Categorical";
         foreach (var net in model.Nets.Where(n => n.Hidden.Count == 0))
             yield return $"network '{net.Name}' needs at least one hidden layer";
         foreach (var net in model.Nets.Where(n => n.Inputs.Count > 5))

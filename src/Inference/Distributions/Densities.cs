@@ -70,4 +70,63 @@ public static class Densities
         using var scope = NewDisposeScope();
         return ((logQ.exp() * logQ).sum(dim: -1) + Math.Log(logQ.shape[^1])).MoveToOuterDisposeScope();
     }
+
+    /// <summary>log Normal(value | loc, scale) with a fixed scale (observation noise), summed over the last dimension.</summary>
+    public static Tensor NormalLogProb(Tensor value, Tensor loc, double scale)
+    {
+        using var scope = NewDisposeScope();
+        var logDensity = ((value - loc) / scale).square().mul(-0.5) - (Math.Log(scale) + 0.5 * Math.Log(2 * Math.PI));
+        return logDensity.sum(dim: -1).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// log LogNormal(value | loc, scale) = log Normal(log value | loc, scale) − log value (the Jacobian of exp),
+    /// summed over the last dimension. Values must be positive.
+    /// </summary>
+    public static Tensor LogNormalLogProb(Tensor value, Tensor loc, Tensor scale)
+    {
+        using var scope = NewDisposeScope();
+        var logValue = value.log();
+        return (NormalLogProb(logValue, loc, scale) - logValue.sum(dim: -1)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The same with a fixed scale.</summary>
+    public static Tensor LogNormalLogProb(Tensor value, Tensor loc, double scale)
+    {
+        using var scope = NewDisposeScope();
+        var logValue = value.log();
+        return (NormalLogProb(logValue, loc, scale) - logValue.sum(dim: -1)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// KL between LogNormals: exp is a bijection and KL is invariant under one, so it is the KL of the Normals of
+    /// the logs.
+    /// </summary>
+    public static Tensor LogNormalKl(Tensor loc, Tensor scale, double priorLoc, double priorScale) => NormalKl(loc, scale, priorLoc, priorScale);
+
+    /// <summary>The same with a prior whose parameters are tensors.</summary>
+    public static Tensor LogNormalKl(Tensor loc, Tensor scale, Tensor priorLoc, Tensor priorScale) => NormalKl(loc, scale, priorLoc, priorScale);
+
+    /// <summary>
+    /// log Beta(value | α = concentration1, β = concentration0)
+    /// = (α − 1) log v + (β − 1) log(1 − v) − log B(α, β), with log B(α, β) = lnΓ(α) + lnΓ(β) − lnΓ(α + β),
+    /// summed over the last dimension. Values must lie in the open interval (0, 1).
+    /// </summary>
+    public static Tensor BetaLogProb(Tensor value, Tensor concentration1, Tensor concentration0)
+    {
+        using var scope = NewDisposeScope();
+        var logBeta = concentration1.lgamma() + concentration0.lgamma() - (concentration1 + concentration0).lgamma();
+        var logDensity = (concentration1 - 1) * value.log() + (concentration0 - 1) * value.neg().log1p() - logBeta;
+        return logDensity.sum(dim: -1).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// log OneHotCategorical(value | logits) for one-hot rows [B, K] (the class's log-probability); logits
+    /// [..., B, K] may carry enumerated dimensions.
+    /// </summary>
+    public static Tensor OneHotCategoricalLogProb(Tensor value, Tensor logits)
+    {
+        using var scope = NewDisposeScope();
+        return (value * nn.functional.log_softmax(logits, dim: -1)).sum(dim: -1).MoveToOuterDisposeScope();
+    }
 }
