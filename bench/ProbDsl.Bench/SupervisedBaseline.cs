@@ -22,8 +22,9 @@ internal static class SupervisedBaseline
         using var model = new M2Structured(); // only its classifier is trained here
         using var optimizer = optim.Adam(model.parameters(), lr: 3e-4);
         using var shuffle = new Generator(0);
+        using var pixels = new Generator(1); // the M2 example's pixels: a fresh binary draw per use (dynamic binarisation)
         var stepsPerEpoch = (int)(data.Unlabelled.Count / 200);
-        Console.WriteLine($"Supervised-only baseline: {labels} labels, {epochs} epochs of {stepsPerEpoch} steps, batch 100, Adam 3e-4");
+        Console.WriteLine($"Supervised-only baseline: {labels} labels, {epochs} epochs of {stepsPerEpoch} steps, batch 100, Adam 3e-4, dynamically binarised pixels");
         for (var epoch = 1; epoch <= epochs; epoch++)
         {
             for (var step = 0; step < stepsPerEpoch; step++)
@@ -31,7 +32,7 @@ internal static class SupervisedBaseline
                 using var scope = NewDisposeScope();
                 var batch = randint(0, data.Labelled.Count, new long[] { 100 }, generator: shuffle);
                 optimizer.zero_grad();
-                var logits = model.ClassLogits(data.Labelled.Features.index_select(0, batch));
+                var logits = model.ClassLogits(data.Labelled.Batch(batch, pixels, CPU));
                 nn.functional.cross_entropy(logits, data.Labelled.RequireLabels().index_select(0, batch)).backward();
                 optimizer.step();
             }

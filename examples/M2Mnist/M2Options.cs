@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.Linq;
+using ProbDsl.Inference.Data;
 
 namespace ProbDsl.Examples.M2Mnist;
 
@@ -23,11 +24,16 @@ internal sealed class M2Options
     private readonly Option<string> _model = new("--model") { Description = "M2 (m2.pdsl) or M2Nuisance (m2nuisance.pdsl: a second, binary discrete latent; guide MeanField).", DefaultValueFactory = _ => "M2" };
     private readonly Option<double?> _alpha = new("--alpha") { Description = "Overrides the alpha of the objective in m2.pdsl." };
     private readonly Option<double> _learningRate = new("--learning-rate") { Description = "Adam learning rate.", DefaultValueFactory = _ => 3e-4 };
+    private readonly Option<string> _pixels = new("--pixels")
+    {
+        Description = "How pixels become Bernoulli data: dynamic (a fresh binary draw of each image every time it is used; test set drawn once), threshold (at 0.5, fixed), or intensity (soft targets in [0, 1]).",
+        DefaultValueFactory = _ => "dynamic",
+    };
     private readonly Option<string?> _checkpoint = new("--checkpoint") { Description = "Write the weights here (atomically) after every epoch." };
 
     public void AddTo(RootCommand root)
     {
-        foreach (var option in new Option[] { _labels, _epochs, _batchSize, _labelledBatchSize, _seed, _threads, _device, _dataDir, _model, _guide, _alpha, _learningRate, _checkpoint })
+        foreach (var option in new Option[] { _labels, _epochs, _batchSize, _labelledBatchSize, _seed, _threads, _device, _dataDir, _model, _guide, _alpha, _learningRate, _pixels, _checkpoint })
             root.Options.Add(option);
         Positive(_epochs, _batchSize, _labelledBatchSize, _threads);
         _labels.Validators.Add(r =>
@@ -39,6 +45,7 @@ internal sealed class M2Options
         _device.AcceptOnlyFromAmong("cpu", "cuda");
         _guide.AcceptOnlyFromAmong("Structured", "MeanField");
         _model.AcceptOnlyFromAmong("M2", "M2Nuisance");
+        _pixels.AcceptOnlyFromAmong("dynamic", "threshold", "intensity");
         _learningRate.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<double>() <= 0)
@@ -65,9 +72,16 @@ internal sealed class M2Options
     public M2Settings Read(ParseResult parsed) => new(
         parsed.GetValue(_labels), parsed.GetValue(_epochs), parsed.GetValue(_batchSize), parsed.GetValue(_labelledBatchSize),
         parsed.GetValue(_seed), parsed.GetValue(_threads), parsed.GetValue(_device)!, parsed.GetValue(_dataDir),
-        parsed.GetValue(_model)!, parsed.GetValue(_guide)!, parsed.GetValue(_alpha), parsed.GetValue(_learningRate), parsed.GetValue(_checkpoint));
+        parsed.GetValue(_model)!, parsed.GetValue(_guide)!, parsed.GetValue(_alpha), parsed.GetValue(_learningRate), Pixels(parsed.GetValue(_pixels)!), parsed.GetValue(_checkpoint));
+
+    private static PixelEncoding Pixels(string name) => name switch
+    {
+        "threshold" => PixelEncoding.Binarized,
+        "intensity" => PixelEncoding.Intensity,
+        _ => PixelEncoding.Dynamic,
+    };
 }
 
 internal sealed record M2Settings(
     int Labels, int Epochs, int BatchSize, int LabelledBatchSize, int Seed, int Threads, string Device,
-    string? DataDir, string Model, string Guide, double? Alpha, double LearningRate, string? Checkpoint);
+    string? DataDir, string Model, string Guide, double? Alpha, double LearningRate, PixelEncoding Pixels, string? Checkpoint);

@@ -20,7 +20,7 @@ internal static class M2Run
         manual_seed(settings.Seed);
 
         var mnist = Mnist.Load(settings.DataDir, message => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(message)}[/]"));
-        using var data = new DisposableData(MnistTensors.SemiSupervised(mnist, settings.Labels, settings.Seed));
+        using var data = new DisposableData(MnistTensors.SemiSupervised(mnist, settings.Labels, settings.Seed, encoding: settings.Pixels));
         var options = new TrainingOptions
         {
             Epochs = settings.Epochs, BatchSize = settings.BatchSize, LabelledBatchSize = settings.LabelledBatchSize,
@@ -49,7 +49,7 @@ internal static class M2Run
         {
             AnsiConsole.MarkupLine($"[bold]{Markup.Escape(trainer.Model.Name)}[/]: {Markup.Escape(trainer.Model.Factorisation)}");
             Console.Write(trainer.Model.Explanation);
-            Console.WriteLine(Invariant($"{data.Labelled.Count} labelled, {data.Unlabelled.Count} unlabelled, {data.Test.Count} test; alpha {trainer.Alpha}; batch {settings.BatchSize}+{settings.LabelledBatchSize}; {settings.Threads} thread(s); seed {settings.Seed}"));
+            Console.WriteLine(Invariant($"{data.Labelled.Count} labelled, {data.Unlabelled.Count} unlabelled, {data.Test.Count} test; alpha {trainer.Alpha}; batch {settings.BatchSize}+{settings.LabelledBatchSize}; {settings.Threads} thread(s); seed {settings.Seed}; pixels {settings.Pixels}"));
             var reports = new List<EpochReport>();
             ProgressBar.Run(settings.Epochs, progress =>
             {

@@ -15,14 +15,29 @@ public static class MnistTensors
     {
         indices ??= Enumerable.Range(0, split.Count).ToArray();
         var features = tensor(split.Features(indices, encoding), new long[] { indices.Length, MnistSplit.ImageSize });
-        return new DataSplit(features, withLabels ? tensor(indices.Select(i => (long)split.Labels[i]).ToArray()) : null);
+        var labels = withLabels ? tensor(indices.Select(i => (long)split.Labels[i]).ToArray()) : null;
+        return new DataSplit(features, labels, dynamicBinarization: encoding == PixelEncoding.Dynamic);
+    }
+
+    /// <summary>The seed of the one binarisation of the test set under <see cref="PixelEncoding.Dynamic"/>, the same in every run.</summary>
+    public const ulong TestBinarizationSeed = 2008;
+
+    /// <summary>A dynamically binarised split drawn once, with <see cref="TestBinarizationSeed"/>: fixed binary images.</summary>
+    public static DataSplit DrawnOnce(DataSplit split)
+    {
+        if (!split.DynamicBinarization)
+            return split;
+        using var sampler = new Generator(TestBinarizationSeed, device: CPU);
+        var drawn = new DataSplit(bernoulli(split.Features, generator: sampler), split.Labels?.clone());
+        split.Dispose();
+        return drawn;
     }
 
     /// <summary>The semi-supervised view of MNIST: a balanced labelled subset, the unlabelled rest, the test set.</summary>
     /// <param name="testLimit">Only the first so many test images (for quick runs).</param>
     /// <param name="unlabelledLimit">Only the first so many unlabelled images (for quick runs).</param>
     public static SemiSupervisedData SemiSupervised(
-        MnistDataset mnist, int labels, int seed, int? testLimit = null, int? unlabelledLimit = null, PixelEncoding encoding = PixelEncoding.Binarized)
+        MnistDataset mnist, int labels, int seed, int? testLimit = null, int? unlabelledLimit = null, PixelEncoding encoding = PixelEncoding.Dynamic)
     {
         var (labelled, unlabelled) = mnist.BalancedSplit(labels, seed);
         if (unlabelledLimit is int limit)
@@ -31,6 +46,6 @@ public static class MnistTensors
         return new SemiSupervisedData(
             Rows(mnist.Train, labelled, encoding: encoding),
             Rows(mnist.Train, unlabelled, withLabels: false, encoding: encoding),
-            Rows(mnist.Test, test, encoding: encoding));
+            DrawnOnce(Rows(mnist.Test, test, encoding: encoding)));
     }
 }

@@ -6,6 +6,14 @@ public enum PixelEncoding
     /// <summary>Intensities scaled to [0, 1] (byte / 255), used as soft Bernoulli targets (as Pyro's SS-VAE does).</summary>
     Intensity,
 
-    /// <summary>Thresholded at 0.5 (byte ≥ 128) to exactly 0 or 1, as in Kingma et al.'s binarised MNIST.</summary>
+    /// <summary>Thresholded at 0.5 (byte ≥ 128) to exactly 0 or 1, the same image every epoch.</summary>
     Binarized,
+
+    /// <summary>
+    /// Dynamic binarisation (Salakhutdinov &amp; Murray 2008; the usual protocol for VAEs on MNIST): training images
+    /// keep their intensities and each pixel is drawn as Bernoulli(intensity) every time the image is used, so the
+    /// classifier never sees the same binary image twice; the test set is binarised the same way once, with a fixed
+    /// seed, so that test bounds are comparable between runs.
+    /// </summary>
+    Dynamic,
 }

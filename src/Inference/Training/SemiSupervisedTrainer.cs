@@ -63,8 +63,8 @@ public class SemiSupervisedTrainer<TModel> : Trainer<TModel>
     private double TrainStep(SemiSupervisedData data, SemiSupervisedObjective objective, Tensor unlabelledIndices, Tensor labelledIndices)
     {
         var device = Options.Device;
-        var xu = data.Unlabelled.Features.index_select(0, unlabelledIndices).to(device);
-        var xl = data.Labelled.Features.index_select(0, labelledIndices).to(device);
+        var xu = data.Unlabelled.Batch(unlabelledIndices, PixelSampler, device);
+        var xl = data.Labelled.Batch(labelledIndices, PixelSampler, device);
         var yl = data.Labelled.RequireLabels().index_select(0, labelledIndices).to(device);
         return Step(() => objective.Loss(Model, xl, yl, xu));
     }

@@ -21,6 +21,8 @@ public abstract class Trainer<TModel> : IDisposable
         Model.to(options.Device);
         _optimizer = optim.Adam(Model.parameters(), lr: options.LearningRate);
         Shuffle = new Generator((ulong)options.Seed, device: CPU);
+        // Its own stream, so that turning dynamic binarisation on or off leaves the shuffling unchanged.
+        PixelSampler = new Generator((ulong)options.Seed + 1, device: CPU);
     }
 
     public TModel Model { get; }
@@ -28,6 +30,9 @@ public abstract class Trainer<TModel> : IDisposable
     protected TrainingOptions Options { get; }
 
     protected Generator Shuffle { get; }
+
+    /// <summary>Draws the binary pixels of dynamically binarised data (see <see cref="DataSplit.Batch"/>).</summary>
+    protected Generator PixelSampler { get; }
 
     /// <summary>Runs the epochs; <paramref name="trainEpoch"/> trains and evaluates one and reports it.</summary>
     protected IReadOnlyList<EpochReport> RunEpochs(Func<int, EpochReport> trainEpoch, Action<EpochReport>? onEpoch)
@@ -58,6 +63,7 @@ public abstract class Trainer<TModel> : IDisposable
     {
         _optimizer.Dispose();
         Shuffle.Dispose();
+        PixelSampler.Dispose();
         Model.Dispose();
         GC.SuppressFinalize(this);
     }

@@ -30,7 +30,7 @@ public class UnsupervisedTrainer<TModel> : Trainer<TModel>
         for (var step = 0; step < steps; step++)
         {
             using var scope = NewDisposeScope();
-            var x = train.Features.index_select(0, order.narrow(0, (long)step * batch, batch)).to(Options.Device);
+            var x = train.Batch(order.narrow(0, (long)step * batch, batch), PixelSampler, Options.Device);
             lossSum += Step(() => Model.Objective(x).mean().neg());
         }
         var trainSeconds = clock.Elapsed.TotalSeconds;
