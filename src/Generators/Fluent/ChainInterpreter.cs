@@ -55,7 +55,7 @@ internal sealed class ChainInterpreter
     {
         _cancellation.ThrowIfCancellationRequested();
         var symbol = call.TargetMethod;
-        var syntax = (InvocationExpressionSyntax)call.Syntax;
+        var syntax = call.Syntax;
         if (!FluentMethods.IsFluent(symbol))
             return NotAFluentCall(syntax, $"'{symbol.ToDisplayString()}' is not part of the ProbDsl fluent API ({FluentMethods.Namespace})");
         var method = FluentMethods.Find(symbol);
@@ -66,7 +66,7 @@ internal sealed class ChainInterpreter
         var arguments = Arguments(call, method);
         if (ReferenceEquals(instance, Failed) || arguments.Any(a => ReferenceEquals(a, Failed)))
             return Failed;
-        return Locate(Run(method, instance, arguments.ToArray(), syntax, symbol), CSharpSpans.OfCall(syntax));
+        return Locate(Run(method, instance, arguments.ToArray(), syntax, symbol), Span(syntax));
     }
 
     /// <summary>Arguments in parameter order (named arguments may be written in another order).</summary>

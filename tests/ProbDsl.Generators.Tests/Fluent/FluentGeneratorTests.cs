@@ -86,4 +86,59 @@ public class FluentGeneratorTests
         Assert.Equal("PDSL0209", error.Id);
         Assert.Equal(AttributeHarness.PositionOf(source, "-1)"), AttributeHarness.Start(error));
     }
+
+    [Fact]
+    public void Every_strategy_objective_and_argument_form_is_read_into_the_IR_of_its_text()
+    {
+        var source = """
+            using ProbDsl.Dsl.Fluent;
+            using ProbDsl.Dsl.Ir;
+
+            public static class Models
+            {
+                private const double Rate = 0.001;
+
+                [ProbModel]
+                public static ModelBuilder R() => Model.Define("R")
+                    .Data("x", DistributionFamily.Bernoulli, 4)
+                    .Latent("a", DistributionFamily.Categorical, 3)
+                    .Latent("b", DistributionFamily.Categorical, 2)
+                    .Latent("c", DistributionFamily.Categorical, 2)
+                    .Net("d", Mlp.From("a", "b", "c").Hidden(5, 6).To("x.logits").Act(Activation.Tanh))
+                    .P("a", Dist.Of(DistributionFamily.Categorical, Arg.Named("logits", Value.Uniform())))
+                    .P("b", Dist.UniformCategorical())
+                    .P("c", Dist.Categorical(logits: Value.Uniform()))
+                    .P("x", new[] { "a", "b", "c" }, Dist.Bernoulli(Net.Call("d", "a", "b", "c")))
+                    .Guide("G", Guide.Q("a", Dist.UniformCategorical()).Q("b", ["a"], Dist.UniformCategorical()).Q("c", Dist.UniformCategorical()))
+                    .Relax("a")
+                    .Relax(hard: true, every: 10, variable: "b", tau0: 2, tauMin: 0.1, rate: Rate)
+                    .Reinforce("c", BaselineKind.Learned, decay: 0.9)
+                    .Elbo();
+            }
+            """;
+        var text = """
+            model R {
+              data x : Bernoulli[4]
+              latent a : Categorical[3]
+              latent b : Categorical[2]
+              latent c : Categorical[2]
+              net d = mlp(a, b, c -> 5 -> 6 -> x.logits, act: tanh)
+              p(a) = Categorical(logits: uniform)
+              p(b) = Categorical(uniform)
+              p(c) = Categorical(logits: uniform)
+              p(x | a, b, c) = Bernoulli(d(a, b, c))
+              guide G = q(a) q(b | a) q(c) { q(a) = Categorical(uniform) q(b | a) = Categorical(uniform) q(c) = Categorical(uniform) }
+              infer a by relax
+              infer b by relax(tau: 2 -> 0.1, rate: 0.001, every: 10, hard)
+              infer c by reinforce(baseline: learned, decay: 0.9)
+              objective elbo
+            }
+            """;
+
+        var model = Assert.Single(AttributeHarness.Models(AttributeHarness.Run(source)));
+
+        var parsed = Dsl.Parsing.PdslParser.Parse(text, "r.pdsl").Value!;
+        Assert.Equal(Dsl.Printing.PdslPrinter.Print(parsed), Dsl.Printing.PdslPrinter.Print(model.Program!));
+        Assert.Equal(parsed, model.Program);
+    }
 }
