@@ -87,7 +87,8 @@ internal sealed class ChainInterpreter
             return Constant(operation.ConstantValue.Value, expected);
         return operation switch
         {
-            IInvocationOperation call => Invoke(call),
+            // A call of the API (Net.Call, Dist.Normal, Mlp.From) is a value; any other call is not a constant.
+            IInvocationOperation call when FluentMethods.IsFluent(call.TargetMethod) => Invoke(call),
             IConversionOperation { OperatorMethod: { } conversion } converted => Convert(converted, conversion, where),
             IConversionOperation converted => Evaluate(converted.Operand, expected, where),
             IArrayCreationOperation array when expected.IsArray =>

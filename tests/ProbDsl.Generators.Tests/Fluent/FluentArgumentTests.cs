@@ -55,6 +55,18 @@ public class FluentArgumentTests
     }
 
     [Fact]
+    public void A_call_of_your_own_as_an_argument_is_not_a_constant()
+    {
+        var source = Model("    private static int Width() => 3;", ".Elbo()").Replace("Hidden(Width)", "Hidden(Width())");
+
+        var error = Assert.Single(AttributeHarness.Run(source).Diagnostics);
+
+        Assert.Equal("PDSL0801", error.Id);
+        Assert.Equal(AttributeHarness.PositionOf(source, "Width())"), AttributeHarness.Start(error));
+        Assert.StartsWith("Argument 'Width()' of parameter 'widths' of Mlp.Hidden", error.GetMessage());
+    }
+
+    [Fact]
     public void Every_non_constant_argument_of_a_call_is_reported()
     {
         var source = Model("    private const int Width = 3;\n    private static string Name = \"x\";\n    private static double Alpha = 0.1;",
