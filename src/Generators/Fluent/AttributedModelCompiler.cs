@@ -32,7 +32,9 @@ internal static class AttributedModelCompiler
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return Failure(path, DiagnosticDescriptors.InternalError.Create(path, CSharpSpans.Of(anchor), $"{e.GetType().Name}: {e.Message}"));
+            // A bug inside an API method arrives wrapped by reflection; the inner exception is the one worth reporting.
+            var cause = e is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : e;
+            return Failure(path, DiagnosticDescriptors.InternalError.Create(path, CSharpSpans.Of(anchor), $"{cause.GetType().Name}: {cause.Message}"));
         }
     }
 
