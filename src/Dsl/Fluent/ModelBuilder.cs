@@ -1,7 +1,4 @@
 using System;
-using System.Collections.Immutable;
-using System.Linq;
-using ProbDsl.Dsl.Diagnostics;
 using ProbDsl.Dsl.Ir;
 
 namespace ProbDsl.Dsl.Fluent;
