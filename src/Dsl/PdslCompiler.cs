@@ -13,10 +13,17 @@ public static class PdslCompiler
     public static DslResult<ProgramIr> Compile(string text, string filePath)
     {
         var parsed = PdslParser.Parse(text, filePath);
-        if (parsed.Value is null)
-            return parsed;
-        var validation = ModelValidator.Validate(parsed.Value, filePath);
+        return parsed.Value is null ? parsed : Validate(parsed.Value, filePath, parsed.Diagnostics);
+    }
+
+    /// <summary>
+    /// Validates IR from any front end (the parser, the fluent builder), after the diagnostics that front end found
+    /// while building it.
+    /// </summary>
+    public static DslResult<ProgramIr> Validate(ProgramIr program, string filePath, ImmutableArray<DslDiagnostic> earlier)
+    {
+        var validation = ModelValidator.Validate(program, filePath);
         // The same fact found twice (e.g. one bad network call feeding two parameters) is reported once.
-        return parsed with { Diagnostics = parsed.Diagnostics.AddRange(validation).Distinct().ToImmutableArray() };
+        return new DslResult<ProgramIr>(program, earlier.AddRange(validation).Distinct().ToImmutableArray());
     }
 }

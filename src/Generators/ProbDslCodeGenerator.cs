@@ -14,28 +14,41 @@ namespace ProbDsl.Generators;
 public sealed record GeneratedSource(string HintName, string Text);
 
 /// <summary>
-/// The whole compiler as one pure function: .pdsl text → parse → validate → plan → emit. The Roslyn generator
+/// The whole compiler as one pure function: .pdsl text → parse → validate → plan → emit (or, for the fluent form,
+/// validated IR → plan → emit). The Roslyn generator
 /// and the CLI both call this, so they compile exactly the same code. Never throws: an internal failure
 /// becomes PDSL0999.
 /// </summary>
 public static class ProbDslCodeGenerator
 {
-    public static (ImmutableArray<GeneratedSource> Sources, ImmutableArray<DslDiagnostic> Diagnostics) Generate(string text, string filePath)
+    public static (ImmutableArray<GeneratedSource> Sources, ImmutableArray<DslDiagnostic> Diagnostics) Generate(string text, string filePath) =>
+        Guarded(filePath, () => Emit(PdslCompiler.Compile(text, filePath), filePath));
+
+    /// <summary>The back end alone, for IR from another front end (the fluent API), already validated by PdslCompiler.Validate.</summary>
+    public static (ImmutableArray<GeneratedSource> Sources, ImmutableArray<DslDiagnostic> Diagnostics) Generate(DslResult<ProgramIr> compiled, string filePath) =>
+        Guarded(filePath, () => Emit(compiled, filePath));
+
+    private static (ImmutableArray<GeneratedSource>, ImmutableArray<DslDiagnostic>) Emit(DslResult<ProgramIr> compiled, string filePath)
+    {
+        if (!compiled.Succeeded)
+            return (ImmutableArray<GeneratedSource>.Empty, compiled.Diagnostics);
+        var diagnostics = compiled.Diagnostics.ToList();
+        var sources = compiled.Value!.Models
+            .Select(model => EmitModel(model, filePath, diagnostics))
+            .Where(s => s is not null).Select(s => s!).ToImmutableArray();
+        // A limitation of the model is found once per guide; report each distinct message once.
+        var distinct = diagnostics.GroupBy(d => (d.Id, d.Message)).Select(g => g.First()).ToImmutableArray();
+        return distinct.Any(d => d.IsError)
+            ? (ImmutableArray<GeneratedSource>.Empty, distinct)
+            : (sources, distinct);
+    }
+
+    private static (ImmutableArray<GeneratedSource>, ImmutableArray<DslDiagnostic>) Guarded(
+        string filePath, Func<(ImmutableArray<GeneratedSource>, ImmutableArray<DslDiagnostic>)> generate)
     {
         try
         {
-            var compiled = PdslCompiler.Compile(text, filePath);
-            if (!compiled.Succeeded)
-                return (ImmutableArray<GeneratedSource>.Empty, compiled.Diagnostics);
-            var diagnostics = compiled.Diagnostics.ToList();
-            var sources = compiled.Value!.Models
-                .Select(model => EmitModel(model, filePath, diagnostics))
-                .Where(s => s is not null).Select(s => s!).ToImmutableArray();
-            // A limitation of the model is found once per guide; report each distinct message once.
-            var distinct = diagnostics.GroupBy(d => (d.Id, d.Message)).Select(g => g.First()).ToImmutableArray();
-            return distinct.Any(d => d.IsError)
-                ? (ImmutableArray<GeneratedSource>.Empty, distinct)
-                : (sources, distinct);
+            return generate();
         }
         catch (Exception e)
         {

@@ -77,7 +77,7 @@ public class BuildFailureTests
     }
 
     /// <summary>The built generator with its dependencies, as a package consumer would get them.</summary>
-    private static string[] GeneratorAssemblies()
+    internal static string[] GeneratorAssemblies()
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "ProbDsl.sln")))

@@ -2,7 +2,8 @@ namespace ProbDsl.Dsl.Diagnostics;
 
 /// <summary>
 /// Every diagnostic the language reports. IDs are stable: 00xx syntax, 01xx names and declarations,
-/// 02xx shapes and distributions, 03xx guides, 04xx inference and objective, 09xx code generation.
+/// 02xx shapes and distributions, 03xx guides, 04xx inference and objective,
+/// 08xx the C# forms ([ProbModel] fluent chains and inline text), 09xx code generation.
 /// </summary>
 public static class DiagnosticDescriptors
 {
@@ -132,6 +133,18 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidReinforceOption = new(
         "PDSL0406", "Invalid reinforce option", DslSeverity.Error,
         "reinforce({0}): {1}");
+
+    public static readonly DiagnosticDescriptor FluentArgumentNotConstant = new(
+        "PDSL0801", "Fluent argument is not a compile-time constant", DslSeverity.Error,
+        "Argument '{0}' of {1} is not a literal or a constant; the generator reads a [ProbModel] chain at build time, so write the value itself here (or call Build() at run time instead of marking the method)");
+
+    public static readonly DiagnosticDescriptor FluentArgumentInvalid = new(
+        "PDSL0802", "Invalid fluent argument", DslSeverity.Error,
+        "{0}: {1}");
+
+    public static readonly DiagnosticDescriptor NotAFluentModel = new(
+        "PDSL0803", "[ProbModel] target without a model", DslSeverity.Error,
+        "[ProbModel] on '{0}': {1}");
 
     public static readonly DiagnosticDescriptor NotYetGenerated = new(
         "PDSL0901", "Not supported by the code generator yet", DslSeverity.Error,

@@ -1,0 +1,49 @@
+using System;
+using System.Globalization;
+using ProbDsl.Inference.Data;
+using ProbDsl.Inference.Models;
+using ProbDsl.Inference.Training;
+using ProbDsl.Models;
+using TorchSharp;
+
+namespace ProbDsl.Examples.M2Fluent;
+
+/// <summary>A short run of the generated trainer for the chosen guide on real MNIST, one line per epoch.</summary>
+internal static class FluentTraining
+{
+    public sealed record Settings(int Epochs, string Guide, int Labels, string? DataDir);
+
+    public static int Run(Settings settings)
+    {
+        // One libtorch thread: it degrades gracefully when other work shares the cores (see DESIGN.md §6).
+        torch.set_num_threads(1);
+        torch.manual_seed(0);
+        var mnist = Mnist.Load(settings.DataDir, Console.WriteLine);
+        var data = MnistTensors.SemiSupervised(mnist, settings.Labels, seed: 0);
+        try
+        {
+            var options = new TrainingOptions { Epochs = settings.Epochs };
+            return settings.Guide == "MeanField"
+                ? Train(new M2MeanFieldTrainer(options), data)
+                : Train(new M2StructuredTrainer(options), data);
+        }
+        finally
+        {
+            data.Labelled.Dispose();
+            data.Unlabelled.Dispose();
+            data.Test.Dispose();
+        }
+    }
+
+    private static int Train<TModel>(SemiSupervisedTrainer<TModel> trainer, SemiSupervisedData data)
+        where TModel : torch.nn.Module, ISemiSupervisedModel
+    {
+        using (trainer)
+        {
+            Console.WriteLine($"Training {trainer.Model.Name} ({trainer.Model.Factorisation}): {data.Labelled.Count} labelled, {data.Unlabelled.Count} unlabelled, alpha {trainer.Alpha.ToString(CultureInfo.InvariantCulture)}");
+            trainer.Train(data, report => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"epoch {report.Epoch}: loss {report.TrainLoss:F2}, test ELBO {report.TestElbo:F2} nats, test error {report.TestError * 100:F2}%, {report.Seconds:F1} s")));
+        }
+        return 0;
+    }
+}
