@@ -26,7 +26,7 @@ internal sealed class M2Options
     private readonly Option<double> _learningRate = new("--learning-rate") { Description = "Adam learning rate.", DefaultValueFactory = _ => 3e-4 };
     private readonly Option<string> _pixels = new("--pixels")
     {
-        Description = "How pixels become Bernoulli data: dynamic (a fresh binary draw of each image every time it is used; test set drawn once), threshold (at 0.5, fixed), or intensity (soft targets in [0, 1]).",
+        Description = "How pixels become Bernoulli data: dynamic (a fresh binary draw of each training image every time it is used; test images thresholded at 0.5), threshold (at 0.5, fixed), or intensity (soft targets in [0, 1]).",
         DefaultValueFactory = _ => "dynamic",
     };
     private readonly Option<string?> _checkpoint = new("--checkpoint") { Description = "Write the weights here (atomically) after every epoch." };

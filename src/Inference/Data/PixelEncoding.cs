@@ -12,8 +12,8 @@ public enum PixelEncoding
     /// <summary>
     /// Dynamic binarisation (Salakhutdinov &amp; Murray 2008; the usual protocol for VAEs on MNIST): training images
     /// keep their intensities and each pixel is drawn as Bernoulli(intensity) every time the image is used, so the
-    /// classifier never sees the same binary image twice; the test set is binarised the same way once, with a fixed
-    /// seed, so that test bounds are comparable between runs.
+    /// classifier never sees the same binary image twice. The test set is thresholded at 0.5 (see
+    /// <see cref="MnistTensors.TestEncoding"/>).
     /// </summary>
     Dynamic,
 }
