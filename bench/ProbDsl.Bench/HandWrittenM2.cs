@@ -42,6 +42,13 @@ internal sealed class HandWrittenM2 : nn.Module
 
     public Tensor LabelledBound(Tensor x, Tensor labels) => Bound(x, F.one_hot(labels, Classes).to(x.dtype));
 
+    /// <summary>Eq. 9 per example as the generated trainer uses it at 3000 labels (|D_l|/N = 0.05, α = 0.1), negated.</summary>
+    public Tensor Loss(Tensor xl, Tensor yl, Tensor xu)
+    {
+        var logQ = F.log_softmax(ClassLogits(xl), -1).gather(-1, yl.unsqueeze(-1)).squeeze(-1);
+        return -(LabelledBound(xl, yl).mean() * 0.05 + logQ.mean() * 0.1 + UnlabelledBound(xu).mean() * 0.95);
+    }
+
     public Tensor UnlabelledBound(Tensor x)
     {
         var batch = x.shape[0];

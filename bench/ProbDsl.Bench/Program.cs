@@ -10,11 +10,22 @@ using static TorchSharp.torch;
 // Generated M2 training step vs hand-written TorchSharp, same batch, same machine, one run.
 // Usage: dotnet run --project bench/ProbDsl.Bench -c Release -- [--threads N] [--rounds N]
 //        dotnet run --project bench/ProbDsl.Bench -c Release -- supervised-baseline [--labels N] [--epochs N] [--threads N]
-//        dotnet run --project bench/ProbDsl.Bench -c Release -- k-scaling [--threads N] [--rounds N]
+//        dotnet run --project bench/ProbDsl.Bench -c Release -- k-scaling [--threads N] [--rounds N] [--memory-steps N]
+//        dotnet run --project bench/ProbDsl.Bench -c Release -- epoch [--threads N] [--rounds N]
 var threads = ArgValue(args, "--threads", 1);
+if (args.Length > 0 && args[0] == "epoch")
+{
+    EpochTime.Run(threads, ArgValue(args, "--rounds", 20));
+    return;
+}
+if (args.Length > 0 && args[0] == PeakMemory.ChildCommand)
+{
+    PeakMemory.RunChild(args);
+    return;
+}
 if (args.Length > 0 && args[0] == "k-scaling")
 {
-    KScaling.Run(threads, ArgValue(args, "--rounds", 10));
+    KScaling.Run(threads, ArgValue(args, "--rounds", 10), ArgValue(args, "--memory-steps", 3));
     return;
 }
 if (args.Length > 0 && args[0] == "supervised-baseline")
@@ -49,9 +60,7 @@ void HandWrittenStep()
 {
     using var scope = NewDisposeScope();
     handOptimizer.zero_grad();
-    var logQ = nn.functional.log_softmax(handWritten.ClassLogits(xl), -1).gather(-1, yl.unsqueeze(-1)).squeeze(-1);
-    var loss = -(handWritten.LabelledBound(xl, yl).mean() * 0.05 + logQ.mean() * 0.1 + handWritten.UnlabelledBound(xu).mean() * 0.95);
-    loss.backward();
+    handWritten.Loss(xl, yl, xu).backward();
     handOptimizer.step();
 }
 

@@ -19,12 +19,16 @@ internal sealed class ReferenceM2
 
     /// <param name="parameters">Named parameters of a generated M2 module.</param>
     /// <param name="encoder">"encoder" for q(z|x,y) or "encoderMF" for q(z|x).</param>
-    public ReferenceM2(IEnumerable<(string Name, Tensor Value)> parameters, string encoder)
+    /// <param name="differentiable">Copies the weights into leaves of its own that collect gradients (<see cref="Weights"/>).</param>
+    public ReferenceM2(IEnumerable<(string Name, Tensor Value)> parameters, string encoder, bool differentiable = false)
     {
-        _w = parameters.ToDictionary(p => p.Name, p => p.Value.detach());
+        _w = parameters.ToDictionary(p => p.Name, p => differentiable ? p.Value.detach().clone().requires_grad_(true) : p.Value.detach());
         _encoder = encoder;
         _encoderSeesY = _w.ContainsKey($"{encoder}.inputY.weight");
     }
+
+    /// <summary>The weights by parameter name; with <c>differentiable</c>, their <c>grad</c> after a backward pass.</summary>
+    public IReadOnlyDictionary<string, Tensor> Weights => _w;
 
     private static Tensor Softplus(Tensor t) => (t.exp() + 1).log();
 

@@ -8,6 +8,8 @@ namespace ProbDsl.Generators.Emit;
 /// Writes one typed TorchSharp module per network. Each input gets its own first-layer projection and the
 /// projections are summed: the same function as one layer on the concatenated inputs, but inputs keep their own
 /// batch shapes, so an enumerated one-hot ([K, 1, K]) is projected once per class rather than per class and example.
+/// With hoisting off (<see cref="GenerationOptions.Hoisting"/>) the same weights act as that one layer on the
+/// inputs broadcast to their common shape and concatenated, which is what tracing computes.
 /// </summary>
 internal static class NetEmitter
 {
@@ -21,7 +23,7 @@ internal static class NetEmitter
     /// <summary>Locals of the emitted forward methods; a network input (a variable name) may not take one.</summary>
     public static readonly string[] LocalNames = { "scope", "h" };
 
-    public static void Emit(SourceWriter w, ModelIr model, NetIr net)
+    public static void Emit(SourceWriter w, ModelIr model, NetIr net, bool hoisting)
     {
         var className = ClassName(model, net);
         var tensorArgs = string.Join(", ", net.Inputs.Select(_ => "Tensor"));
@@ -39,7 +41,7 @@ internal static class NetEmitter
             w.Line();
             EmitConstructor(w, model, net, className);
             w.Line();
-            EmitForward(w, net, result);
+            EmitForward(w, net, result, hoisting);
         }
     }
 
@@ -81,19 +83,38 @@ internal static class NetEmitter
         }
     }
 
-    private static void EmitForward(SourceWriter w, NetIr net, string result)
+    private static void EmitForward(SourceWriter w, NetIr net, string result, bool hoisting)
     {
         var parameters = string.Join(", ", net.Inputs.Select(i => "Tensor " + Names.Identifier(i)));
         using (w.Block($"public override {result} forward({parameters})"))
         {
             w.Line("using var scope = NewDisposeScope();");
-            var projections = string.Join(" + ", net.Inputs.Select(i => $"this.{InputField(i)}.call({Names.Identifier(i)})"));
-            w.Line($"var h = {Activate(net.Activation, projections)};");
+            if (hoisting || net.Inputs.Count == 1)
+            {
+                w.Line($"var h = {Activate(net.Activation, SeparateProjections(net))};");
+            }
+            else
+            {
+                w.Line("// Hoisting off: one layer on the inputs broadcast to their common shape and concatenated.");
+                w.Line($"var h = {Activate(net.Activation, ConcatenatedLayer(net))};");
+            }
             foreach (var hidden in HiddenLayerFields(net))
                 w.Line($"h = {Activate(net.Activation, $"this.{hidden}.call(h)")};");
             var heads = net.Heads.Select(h => $"{Transform(h.Transform, $"this.{HeadField(h)}.call(h)")}.MoveToOuterDisposeScope()").ToList();
             w.Line(net.Heads.Count == 1 ? $"return {heads[0]};" : $"return new Output({string.Join(", ", heads)});");
         }
+    }
+
+    /// <summary>Σ_i W_i v_i + b: each input projected at its own shape, the sum broadcast.</summary>
+    private static string SeparateProjections(NetIr net) =>
+        string.Join(" + ", net.Inputs.Select(i => $"this.{InputField(i)}.call({Names.Identifier(i)})"));
+
+    /// <summary>[W_1 … W_n] [v_1; …; v_n] + b at the broadcast shape of all inputs; the same parameters as the split layer.</summary>
+    private static string ConcatenatedLayer(NetIr net)
+    {
+        var inputs = string.Join(", ", net.Inputs.Select(Names.Identifier));
+        var weights = string.Join(", ", net.Inputs.Select(i => $"this.{InputField(i)}.weight!"));
+        return $"F.linear(global::ProbDsl.Inference.Models.Broadcasting.Concatenate({inputs}), cat(new Tensor[] {{ {weights} }}, 1), this.{InputField(net.Inputs[0])}.bias)";
     }
 
     private static string Activate(Activation activation, string value) => activation switch
