@@ -36,5 +36,5 @@ public static class M2Definition
             .Q("y", given: ["x"], Dist.Categorical(logits: Net.Call("classifier", "x"))))
 
         .Enumerate("y")
-        .SemiSupervised(alpha: 2.3);
+        .SemiSupervised(alpha: 5);
 }

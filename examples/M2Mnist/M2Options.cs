@@ -23,7 +23,7 @@ internal sealed class M2Options
     private readonly Option<string> _guide = new("--guide") { Description = "Guide declared in m2.pdsl: Structured (q(z|x,y) q(y|x)) or MeanField (q(z|x) q(y|x)).", DefaultValueFactory = _ => "Structured" };
     private readonly Option<string> _model = new("--model") { Description = "M2 (m2.pdsl) or M2Nuisance (m2nuisance.pdsl: a second, binary discrete latent; guide MeanField).", DefaultValueFactory = _ => "M2" };
     private readonly Option<double?> _alpha = new("--alpha") { Description = "Overrides the alpha of the objective in m2.pdsl." };
-    private readonly Option<double> _learningRate = new("--learning-rate") { Description = "Adam learning rate.", DefaultValueFactory = _ => 3e-4 };
+    private readonly Option<double> _learningRate = new("--learning-rate") { Description = "Adam learning rate.", DefaultValueFactory = _ => 1e-3 };
     private readonly Option<string> _pixels = new("--pixels")
     {
         Description = "How pixels become Bernoulli data: dynamic (a fresh binary draw of each training image every time it is used; test images thresholded at 0.5), threshold (at 0.5, fixed), or intensity (soft targets in [0, 1]).",

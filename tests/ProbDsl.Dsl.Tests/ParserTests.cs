@@ -27,7 +27,7 @@ public class ParserTests
         Assert.Equal("q(z|x,y) q(y|x)", model.Guides[0].Factorisation);
         Assert.Equal("q(z|x) q(y|x)", model.Guides[1].Factorisation);
         Assert.Equal(ObjectiveKind.SemiSupervised, model.Objective.Kind);
-        Assert.Equal(2.3, model.Objective.Alpha);
+        Assert.Equal(5, model.Objective.Alpha);
     }
 
     [Fact]
