@@ -27,6 +27,21 @@ public class GeneratorTests
     }
 
     [Fact]
+    public void Several_models_in_one_file_each_generate_their_own_compiling_source()
+    {
+        var (_, m2) = M2File();
+        var mixture = File.ReadAllText(Path.Combine(System.AppContext.BaseDirectory, "Models", "mixture.pdsl"));
+
+        var run = GeneratorHarness.Run(("/models/both.pdsl", m2 + "\n" + mixture));
+
+        var result = Assert.Single(run.Results);
+        Assert.Null(result.Exception);
+        Assert.DoesNotContain(run.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal(new[] { "M2.g.cs", "Mixture.g.cs" }, result.GeneratedSources.Select(s => s.HintName).OrderBy(n => n).ToArray());
+        Assert.Empty(GeneratorHarness.CompileGenerated(run));
+    }
+
+    [Fact]
     public void Generated_M2_code_compiles_against_the_runtime()
     {
         var run = GeneratorHarness.Run(M2File());
