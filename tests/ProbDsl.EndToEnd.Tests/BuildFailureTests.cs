@@ -1,8 +1,3 @@
-using System;
-using System.Diagnostics;
-using System.IO;
-using System.Linq;
-
 namespace ProbDsl.EndToEnd.Tests;
 
 /// <summary>
@@ -49,45 +44,6 @@ public class BuildFailureTests
         Assert.Contains("'z'", output);
     }
 
-    private static (int ExitCode, string Output, string PdslPath) Build(string pdsl)
-    {
-        var directory = Path.Combine(Path.GetTempPath(), "probdsl-build-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        var pdslPath = Path.Combine(directory, "model.pdsl");
-        File.WriteAllText(pdslPath, pdsl);
-        var analyzers = string.Concat(GeneratorAssemblies().Select(a => $"<Analyzer Include=\"{a}\" />"));
-        File.WriteAllText(Path.Combine(directory, "Probe.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
-              <ItemGroup><AdditionalFiles Include="model.pdsl" />{analyzers}</ItemGroup>
-            </Project>
-            """);
-        var start = new ProcessStartInfo("dotnet", "build -nologo -clp:NoSummary")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(300_000), "dotnet build timed out");
-        return (process.ExitCode, output.Result + error.Result, pdslPath);
-    }
-
-    /// <summary>The built generator with its dependencies, as a package consumer would get them.</summary>
-    internal static string[] GeneratorAssemblies()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "ProbDsl.sln")))
-            root = root.Parent;
-        Assert.NotNull(root);
-        var generator = new[] { "Release", "Debug" }
-            .Select(c => Path.Combine(root!.FullName, "src", "Generators", "bin", c, "netstandard2.0", "ProbDsl.Generators.dll"))
-            .Where(File.Exists).OrderByDescending(File.GetLastWriteTimeUtc).First();
-        var dsl = Path.Combine(Path.GetDirectoryName(generator)!.Replace(Path.Combine("Generators", "bin"), Path.Combine("Dsl", "bin")), "ProbDsl.Dsl.dll");
-        var sprache = typeof(Sprache.Parse).Assembly.Location;
-        return new[] { generator, dsl, sprache };
-    }
+    private static (int ExitCode, string Output, string PdslPath) Build(string pdsl) =>
+        ProbeBuild.Run("model.pdsl", pdsl, "<AdditionalFiles Include=\"model.pdsl\" />");
 }

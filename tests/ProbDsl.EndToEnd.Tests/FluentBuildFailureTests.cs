@@ -1,6 +1,3 @@
-using System;
-using System.Diagnostics;
-using System.IO;
 using System.Linq;
 
 namespace ProbDsl.EndToEnd.Tests;
@@ -52,30 +49,7 @@ public class FluentBuildFailureTests
 
     private static (int ExitCode, string Output, string SourcePath) Build(string source)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "probdsl-fluent-build-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        var sourcePath = Path.Combine(directory, "Models.cs");
-        File.WriteAllText(sourcePath, source);
-        var assemblies = BuildFailureTests.GeneratorAssemblies();
-        var analyzers = string.Concat(assemblies.Select(a => $"<Analyzer Include=\"{a}\" />"));
-        var dsl = assemblies.Single(a => Path.GetFileName(a) == "ProbDsl.Dsl.dll");
-        File.WriteAllText(Path.Combine(directory, "Probe.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
-              <ItemGroup><Reference Include="{dsl}" />{analyzers}</ItemGroup>
-            </Project>
-            """);
-        var start = new ProcessStartInfo("dotnet", "build -nologo -clp:NoSummary")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(300_000), "dotnet build timed out");
-        return (process.ExitCode, output.Result + error.Result, sourcePath);
+        var dsl = ProbeBuild.GeneratorAssemblies().Single(a => System.IO.Path.GetFileName(a) == "ProbDsl.Dsl.dll");
+        return ProbeBuild.Run("Models.cs", source, $"<Reference Include=\"{dsl}\" />");
     }
 }
