@@ -166,7 +166,7 @@ internal sealed partial class BoundEmitter
         var logQ = LogQOf(LabelVariable.Name);
         _w.Line($"var {logQ} = F.log_softmax({logits.Expression}, dim: -1);");
         _w.Line($"// {LabelVariable.Name} ~ {factor.Signature('q')}, one discrete sample per example: no gradient flows through the draw.");
-        _w.Line($"var {Sample} = ScoreFunction.SampleIndex({logQ});");
+        _w.Line($"var {Sample} = ScoreFunction.SampleIndex({logQ}, {Names.StringLiteral(LabelVariable.Name)});");
         _w.Line($"var {LogQSample} = {logQ}.gather(-1, {Sample}.unsqueeze(-1)).squeeze(-1);");
         _w.Line($"var {Label} = Enumeration.OneHot({Sample}, {LabelVariable.Size}, {X});");
         _values[LabelVariable.Name] = new Value(Label, 0);
@@ -178,7 +178,7 @@ internal sealed partial class BoundEmitter
         var hard = _plan.Relaxation!.Hard;
         _w.Line($"var {LogQOf(LabelVariable.Name)} = F.log_softmax({logits.Expression}, dim: -1);");
         _w.Line($"// Relaxed {Label} ~ Concrete({factor.Signature('q')}, τ = Temperature){(hard ? ", straight-through" : "")}: reparameterised, [B, K].");
-        _w.Line($"var {Label} = Relaxation.GumbelSoftmax({logits.Expression}, this.Temperature, hard: {(hard ? "true" : "false")});");
+        _w.Line($"var {Label} = Relaxation.GumbelSoftmax({logits.Expression}, this.Temperature, hard: {(hard ? "true" : "false")}, variable: {Names.StringLiteral(LabelVariable.Name)});");
         _values[LabelVariable.Name] = new Value(Label, 0);
     }
 
@@ -191,7 +191,7 @@ internal sealed partial class BoundEmitter
         var loc = ParameterValue(factor, 'q', "loc");
         var scale = ParameterValue(factor, 'q', "scale");
         var name = Names.Identifier(factor.Target);
-        var normal = $"{loc.Expression} + {scale.Expression} * randn_like({loc.Expression})";
+        var normal = $"{loc.Expression} + {scale.Expression} * Noise.StandardNormal({Names.StringLiteral(factor.Target)}, {loc.Expression})";
         _w.Line(factor.Distribution.Family == DistributionFamily.LogNormal
             ? $"var {name} = ({normal}).exp(); // reparameterised: the exponential of a Normal sample"
             : $"var {name} = {normal}; // reparameterised");

@@ -27,6 +27,7 @@ internal static class ModelEmitter
             using Linear = global::TorchSharp.Modules.Linear;
             using Densities = global::ProbDsl.Inference.Distributions.Densities;
             using Enumeration = global::ProbDsl.Inference.Distributions.Enumeration;
+            using Noise = global::ProbDsl.Inference.Distributions.Noise;
             using Relaxation = global::ProbDsl.Inference.Distributions.Relaxation;
             using ScoreFunction = global::ProbDsl.Inference.Distributions.ScoreFunction;
             """);

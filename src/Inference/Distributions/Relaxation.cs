@@ -9,19 +9,15 @@ namespace ProbDsl.Inference.Distributions;
 /// </summary>
 public static class Relaxation
 {
-    /// <summary>Keeps -log(-log u) finite.</summary>
-    private const double Epsilon = 1e-10;
-
     /// <summary>
     /// A relaxed one-hot sample [..., K]. With <paramref name="hard"/>, the straight-through variant: the forward
     /// value is the one-hot argmax (the Gumbel-max sample, exactly distributed as the categorical), the gradient
-    /// that of the soft sample. Draws its uniform noise with <c>rand_like(logits)</c>.
+    /// that of the soft sample. Its Gumbel noise comes from <see cref="Noise.Gumbel"/>, under <paramref name="variable"/>.
     /// </summary>
-    public static Tensor GumbelSoftmax(Tensor logits, double temperature, bool hard)
+    public static Tensor GumbelSoftmax(Tensor logits, double temperature, bool hard, string variable = "")
     {
         using var scope = NewDisposeScope();
-        var uniform = rand_like(logits).clamp_(Epsilon, 1 - Epsilon);
-        var gumbel = uniform.log().neg().log().neg();
+        var gumbel = Noise.Gumbel(variable, logits);
         var soft = nn.functional.softmax((logits + gumbel) / temperature, dim: -1);
         if (!hard)
             return soft.MoveToOuterDisposeScope();

@@ -9,14 +9,8 @@ namespace ProbDsl.Inference.Distributions;
 /// </summary>
 public static class ScoreFunction
 {
-    /// <summary>Draws one class index per row from log-probabilities [..., K]; no gradient flows through the draw.</summary>
-    public static Tensor SampleIndex(Tensor logProbabilities)
-    {
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-        var probabilities = logProbabilities.detach().exp();
-        return multinomial(probabilities, 1).squeeze(-1).MoveToOuterDisposeScope();
-    }
+    /// <summary>Draws one class index per row from log-probabilities [..., K] (see <see cref="Noise.Categorical"/>); no gradient flows through the draw.</summary>
+    public static Tensor SampleIndex(Tensor logProbabilities, string variable = "") => Noise.Categorical(variable, logProbabilities);
 
     /// <summary>
     /// f + (f - b)·log q with the learning signal detached, rewritten so that its <em>value</em> is f (what is
