@@ -38,7 +38,7 @@ public static class ProgressBar
                         task?.StopTask();
                         task = context.AddTask($"epoch {step.Epoch}/{epochs}", maxValue: step.StepsPerEpoch);
                     }
-                    task.Description = Text.Invariant($"epoch {step.Epoch}/{epochs}  loss {step.RunningLoss:F2}");
+                    task.Description = InvariantText.Of($"epoch {step.Epoch}/{epochs}  loss {step.RunningLoss:F2}");
                     task.Value = step.Step;
                 }));
                 task?.StopTask();

@@ -41,7 +41,7 @@ public static class SemiSupervisedRun
     {
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(trainer.Model.Name)}[/]: {Markup.Escape(trainer.Model.Factorisation)}");
         Console.Write(trainer.Model.Explanation);
-        Console.WriteLine(Text.Invariant($"{data.Labelled.Count} labelled, {data.Unlabelled.Count} unlabelled, {data.Test.Count} test; alpha {trainer.Alpha}; batch {settings.BatchSize}+{settings.LabelledBatchSize}; {settings.Threads} thread(s); seed {settings.Seed}; pixels {settings.Pixels}"));
+        Console.WriteLine(InvariantText.Of($"{data.Labelled.Count} labelled, {data.Unlabelled.Count} unlabelled, {data.Test.Count} test; alpha {trainer.Alpha}; batch {settings.BatchSize}+{settings.LabelledBatchSize}; {settings.Threads} thread(s); seed {settings.Seed}; pixels {settings.Pixels}"));
         var reports = new List<EpochReport>();
         ProgressBar.Run(settings.Epochs, progress =>
         {
@@ -49,7 +49,7 @@ public static class SemiSupervisedRun
             trainer.Train(data, report =>
             {
                 reports.Add(report);
-                ProgressBar.WriteLine(Text.Invariant(
+                ProgressBar.WriteLine(InvariantText.Of(
                     $"epoch {report.Epoch,3}/{settings.Epochs}  loss {report.TrainLoss,8:F2}  test ELBO {report.TestElbo,8:F2} nats  test error {report.TestError * 100,6:F2}%  (accuracy {report.TestAccuracy * 100:F2}%)  {report.Seconds,6:F1} s  {report.StepsPerSecond:F1} steps/s{(report.Temperature is double tau ? $"  τ {tau:F3}" : "")}"));
             });
         });

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using ProbDsl.Examples.Common;
+
+namespace ProbDsl.Examples.Hvae;
+
+/// <summary>The example's command line; every option is validated with a message that names it.</summary>
+internal sealed class HvaeOptions
+{
+    private readonly Option<int> _epochs = new("--epochs") { Description = "Passes over the 60,000 training images.", DefaultValueFactory = _ => 10 };
+    private readonly Option<int> _batchSize = new("--batch-size") { Description = "Images per step.", DefaultValueFactory = _ => 100 };
+    private readonly Option<double> _learningRate = new("--learning-rate") { Description = "Adam learning rate.", DefaultValueFactory = _ => 1e-3 };
+    private readonly Option<int> _seed = new("--seed") { Description = "Seed for initialisation, sampling, binarisation and shuffling.", DefaultValueFactory = _ => 0 };
+    private readonly Option<int> _threads = ThreadsOption.Create();
+    private readonly Option<string?> _dataDir = DataDirOption.Create();
+
+    public void AddTo(RootCommand root)
+    {
+        foreach (var option in new Option[] { _epochs, _batchSize, _learningRate, _seed, _threads, _dataDir })
+            root.Options.Add(option);
+        OptionRules.Positive(_epochs, _batchSize, _threads);
+        _learningRate.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double>() <= 0)
+                r.AddError("--learning-rate must be positive.");
+        });
+    }
+
+    public HvaeSettings Read(ParseResult parsed) => new(
+        parsed.GetValue(_epochs), parsed.GetValue(_batchSize), parsed.GetValue(_learningRate), parsed.GetValue(_seed),
+        parsed.GetValue(_threads), parsed.GetValue(_dataDir));
+}
+
+internal sealed record HvaeSettings(int Epochs, int BatchSize, double LearningRate, int Seed, int Threads, string? DataDir);
