@@ -129,4 +129,15 @@ public class SizeLimitTests
 
         Assert.Contains(diagnostics, d => d.Id == "PDSL0212" && d.Message.Contains("1000000000"));
     }
+
+    [Fact]
+    public void A_relax_period_beyond_int_range_means_never_rather_than_a_negative_period()
+    {
+        var text = Edit("objective semisupervised", "infer y by relax(every: 1e12)\n  objective semisupervised");
+
+        var result = PdslCompiler.Compile(text, "m.pdsl");
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(int.MaxValue, result.Value!.Models[0].Inference[0].Relaxation!.Every);
+    }
 }

@@ -69,4 +69,20 @@ public class LimitsOptionTests
         Assert.Contains("\"maybe\"", error.GetMessage());
         Assert.Empty(run.Results[0].GeneratedSources);
     }
+
+    [Fact]
+    public void NoWarn_silences_the_memory_warnings_like_any_compiler_warning()
+    {
+        ImmutableArray<Diagnostic> Reported(ReportDiagnostic pdsl0213)
+        {
+            var options = new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)
+                .WithSpecificDiagnosticOptions(new[] { new System.Collections.Generic.KeyValuePair<string, ReportDiagnostic>("PDSL0213", pdsl0213) });
+            var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("NoWarn", options: options);
+            GeneratorHarness.CreateDriver(("/m/huge.pdsl", Huge)).RunGeneratorsAndUpdateCompilation(compilation, out _, out var diagnostics);
+            return diagnostics;
+        }
+
+        Assert.Equal("PDSL0213", Assert.Single(Reported(ReportDiagnostic.Default)).Id);
+        Assert.Empty(Reported(ReportDiagnostic.Suppress));
+    }
 }
