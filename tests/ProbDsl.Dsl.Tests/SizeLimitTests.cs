@@ -140,4 +140,40 @@ public class SizeLimitTests
         Assert.Empty(result.Diagnostics);
         Assert.Equal(int.MaxValue, result.Value!.Models[0].Inference[0].Relaxation!.Every);
     }
+
+    // (A non-finite distribution constant is refused by the fluent API itself, Value's conversion.)
+    private static ModelBuilder FluentTiny(double alpha = 0.1) => Model.Define("M")
+        .Data("x", DistributionFamily.Bernoulli, 4)
+        .Label("y", DistributionFamily.Categorical, 3)
+        .Latent("z", DistributionFamily.Normal, 2)
+        .Net("cls", Mlp.From("x").Hidden(5).To("y.logits"))
+        .Net("enc", Mlp.From("x", "y").Hidden(5).To("z.loc").To("z.scale", HeadTransform.Softplus))
+        .Net("dec", Mlp.From("y", "z").Hidden(5).To("x.logits"))
+        .P("z", Dist.Normal(loc: 0, scale: 1))
+        .P("y", Dist.UniformCategorical())
+        .P("x", given: ["y", "z"], Dist.Bernoulli(logits: Net.Call("dec", "y", "z")))
+        .Guide("G", Guide
+            .Q("z", given: ["x", "y"], Dist.Normal(Net.Call("enc", "x", "y")))
+            .Q("y", given: ["x"], Dist.Categorical(logits: Net.Call("cls", "x"))))
+        .SemiSupervised(alpha: alpha);
+
+    public static TheoryData<string, ModelBuilder> NonFinite() => new()
+    {
+        { "Infinity", FluentTiny(alpha: double.PositiveInfinity) },
+        { "NaN", FluentTiny().Relax("y", tau0: double.NaN) },
+        { "NaN", FluentTiny().Reinforce("y", BaselineKind.Average, decay: double.NaN) },
+    };
+
+    [Theory]
+    [MemberData(nameof(NonFinite))]
+    public void A_non_finite_number_from_the_fluent_API_is_PDSL0002(string value, ModelBuilder builder)
+    {
+        var diagnostic = Assert.Single(builder.Compile().Diagnostics, d => d.IsError);
+
+        Assert.Equal("PDSL0002", diagnostic.Id);
+        Assert.Equal($"The number {value} is out of range: numbers in a model must be finite", diagnostic.Message);
+    }
+
+    [Fact]
+    public void The_fluent_model_with_finite_numbers_is_valid() => Assert.DoesNotContain(FluentTiny().Compile().Diagnostics, d => d.IsError);
 }

@@ -41,6 +41,7 @@ public static class ModelValidator
         foreach (var guide in model.Guides)
             GuideChecks.Check(model, guide, filePath, diagnostics);
         CheckInferenceAndObjective(model, filePath, diagnostics);
+        FiniteNumbers.Check(model, filePath, diagnostics);
     }
 
     private static void CheckNames(ModelIr model, string filePath, List<DslDiagnostic> diagnostics)
