@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using ProbDsl.Dsl.Ir;
 using Sprache;

@@ -7,10 +7,10 @@ using ProbDsl.Dsl.Ir;
 namespace ProbDsl.Dsl.Tests;
 
 /// <summary>
-/// Sizes out of range are located errors (never an internal error at (1,1)); models that would exhaust memory get a
+/// Numbers and sizes out of range are located errors (never an internal error at (1,1)); models that would exhaust memory get a
 /// located warning with the number (issue #10).
 /// </summary>
-public class SizeLimitTests
+public class LimitDiagnosticTests
 {
     private const string Valid = """
         model M {
