@@ -10,7 +10,8 @@ namespace ProbDsl.Inference.Training;
 /// <summary>
 /// The training loop for a generated semi-supervised model: each step takes one unlabelled batch (an epoch is one
 /// pass over D_u) and one labelled batch (cycled through D_l), minimises the Eq. 9 loss with Adam, and disposes
-/// every tensor of the step. After each epoch it evaluates on the test set and reports.
+/// every tensor of the step. After each epoch it evaluates on the test set and reports. A NaN or infinite loss
+/// stops training with <see cref="NonFiniteLossException"/> (or skips the batch, see <see cref="NonFiniteLossPolicy"/>).
 /// </summary>
 public class SemiSupervisedTrainer<TModel> : Trainer<TModel>
     where TModel : nn.Module, ISemiSupervisedModel
@@ -40,32 +41,34 @@ public class SemiSupervisedTrainer<TModel> : Trainer<TModel>
         var steps = (int)(data.Unlabelled.Count / batch);
         using var unlabelledOrder = randperm(data.Unlabelled.Count, generator: Shuffle);
         using var labelled = new CyclicBatches(data.Labelled.Count, labelledBatch, Shuffle);
-        double lossSum = 0;
+        var loss = new EpochLoss();
         for (var step = 0; step < steps; step++)
         {
             // One scope per step: every tensor of the step, indices included, is freed before the next.
             if (Model is IRelaxedModel relaxed)
                 relaxed.Temperature = relaxed.Schedule.At(_step);
             _step++;
+            var position = new StepPosition(epoch, step + 1, steps);
             using (NewDisposeScope())
-                lossSum += TrainStep(data, objective, unlabelledOrder.narrow(0, (long)step * batch, batch), labelled.Next());
-            StepProgress?.Report(new StepProgress(epoch, step + 1, steps, lossSum / (step + 1)));
+                loss.Add(TrainStep(position, data, objective, unlabelledOrder.narrow(0, (long)step * batch, batch), labelled.Next()));
+            StepProgress?.Report(new StepProgress(epoch, step + 1, steps, loss.Mean));
         }
         var trainSeconds = clock.Elapsed.TotalSeconds;
         Model.eval();
         var (elbo, error) = Evaluation.Evaluate(Model, data.Test, 1000, Options.Device);
-        return new EpochReport(epoch, lossSum / steps, elbo, error, clock.Elapsed.TotalSeconds, steps / trainSeconds)
+        return new EpochReport(epoch, loss.Mean, elbo, error, clock.Elapsed.TotalSeconds, steps / trainSeconds)
         {
             Temperature = (Model as IRelaxedModel)?.Temperature,
+            SkippedSteps = loss.Skipped,
         };
     }
 
-    private double TrainStep(SemiSupervisedData data, SemiSupervisedObjective objective, Tensor unlabelledIndices, Tensor labelledIndices)
+    private double? TrainStep(StepPosition position, SemiSupervisedData data, SemiSupervisedObjective objective, Tensor unlabelledIndices, Tensor labelledIndices)
     {
         var device = Options.Device;
         var xu = data.Unlabelled.Batch(unlabelledIndices, PixelSampler, device);
         var xl = data.Labelled.Batch(labelledIndices, PixelSampler, device);
         var yl = data.Labelled.RequireLabels().index_select(0, labelledIndices).to(device);
-        return Step(() => objective.Loss(Model, xl, yl, xu));
+        return Step(position, () => objective.Loss(Model, xl, yl, xu), () => objective.Breakdown(Model, xl, yl, xu));
     }
 }

@@ -1,3 +1,5 @@
+using System;
+using System.IO;
 using static TorchSharp.torch;
 
 namespace ProbDsl.Inference.Training;
@@ -24,4 +26,33 @@ public sealed record TrainingOptions
 
     /// <summary>When set, the model's weights are written here (atomically) after every epoch.</summary>
     public string? CheckpointPath { get; init; }
+
+    /// <summary>Stop (the default) or skip the batch when a step's loss is NaN or infinite.</summary>
+    public NonFiniteLossPolicy NonFiniteLoss { get; init; } = NonFiniteLossPolicy.Stop;
+
+    /// <summary>
+    /// Refuses values no run can use, naming the option: a NaN or infinite learning rate would train to NaN
+    /// weights and write them over a good checkpoint; a size below 1 would divide by zero steps. Trainers call it
+    /// before touching the model.
+    /// </summary>
+    /// <exception cref="ArgumentException">An option is out of range; <see cref="ArgumentException.ParamName"/> names it.</exception>
+    public void Validate()
+    {
+        Require(Epochs >= 1, nameof(Epochs), $"must be at least 1 (got {Epochs})");
+        Require(BatchSize >= 1, nameof(BatchSize), $"must be at least 1 (got {BatchSize})");
+        Require(LabelledBatchSize >= 1, nameof(LabelledBatchSize), $"must be at least 1 (got {LabelledBatchSize})");
+        Require(double.IsFinite(LearningRate) && LearningRate > 0, nameof(LearningRate), $"must be a positive finite number (got {LearningRate})");
+        Require(Alpha is null || (double.IsFinite(Alpha.Value) && Alpha.Value >= 0), nameof(Alpha), $"must be a finite number >= 0 (got {Alpha})");
+        Require(Device is not null, nameof(Device), "must be set");
+        Require(Enum.IsDefined(NonFiniteLoss), nameof(NonFiniteLoss), $"is not a policy (got {(int)NonFiniteLoss})");
+        if (CheckpointPath is not null)
+            Require(CheckpointPath.Trim().Length > 0 && CheckpointPath.IndexOfAny(Path.GetInvalidPathChars()) < 0,
+                nameof(CheckpointPath), $"must be a file path (got \"{CheckpointPath}\")");
+    }
+
+    private static void Require(bool condition, string option, string rule)
+    {
+        if (!condition)
+            throw new ArgumentException(FormattableString.Invariant($"TrainingOptions.{option} {rule}."), option);
+    }
 }
