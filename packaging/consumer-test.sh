@@ -19,7 +19,7 @@ passed=0; failed=0
 pass() { passed=$((passed + 1)); echo "consumer PASS: $*"; }
 fail() { failed=$((failed + 1)); echo "consumer FAIL: $*"; }
 finish() {
-    echo "consumer test: $passed passed, $failed failed"
+    echo "consumer test: $passed passed, $failed failed ($SECONDS s)"
     [ "$keep" = true ] || { [ -n "${work:-}" ] && rm -rf "$work"; }
     [ "$failed" -eq 0 ] && exit 0 || exit 1
 }
@@ -69,21 +69,21 @@ else
 fi
 
 (cd "$project" && step dotnet run -c Release --no-build -- --epochs 3) > "$out/run.log" 2>&1; run=$?
-cat "$out/run.log" | sed 's/^/  | /' | tail -8
+sed 's/^/  | /' "$out/run.log" | tail -6
 accuracy="$(sed -n 's/^final test accuracy \([0-9.]*\)%.*/\1/p' "$out/run.log")"
 if [ "$run" -eq 0 ] && [ -n "$accuracy" ] && awk "BEGIN { exit !($accuracy >= 60) }"; then
     pass "trained 3 epochs with the generated trainer: test accuracy $accuracy% (chance 25%)"
 else
-    fail "training run (exit $run, accuracy '${accuracy}'; see $out/run.log)"
+    fail "training run (exit $run, accuracy '${accuracy}'; see $out/run.log)"; grep -m3 -iE "exception|error" "$out/run.log" | cut -c1-300
 fi
 
 bin="$project/bin/Release/net10.0"
 size_mb=$(( $(du -sb "$project/bin" | cut -f1) / 1000000 ))
 others="$(find "$bin" -path '*/runtimes/*' \( -name '*.dll' -o -name '*.dylib' \) 2>/dev/null | head -3)"
-if [ -z "$others" ] && [ "$size_mb" -lt 800 ]; then
+if [ -f "$bin/MyModel.dll" ] && [ -f "$bin/runtimes/linux-x64/native/libtorch_cpu.so" ] && [ -z "$others" ] && [ "$size_mb" -lt 800 ]; then
     pass "bin/ holds one RID's natives: $size_mb MB ($(ls -d "$bin"/runtimes/* 2>/dev/null | xargs -n1 basename | tr '\n' ' '))"
 else
-    fail "bin/ is $size_mb MB; other platforms' natives: $others"
+    fail "bin/ is $size_mb MB, not one build of MyModel with linux-x64 natives only (other platforms': ${others:-none})"
 fi
 
 # 4. A broken model fails the build at its file(line,col); an invalid option value is an error, not ignored.
