@@ -5,6 +5,7 @@
 #   3. restore with a fresh NuGet packages folder (the ProbDsl packages can only come from the feed; TorchSharp and
 #      the rest from the normal sources, read through the usual global packages folder as a fallback), build, and
 #      run a short training; check its output and the size of bin/;
+#      publish it and run the published app;
 #   4. add a broken .pdsl and an invalid ProbDslHoisting value: the build must fail at file(line,col) and name the
 #      option (the analyzer and the CompilerVisibleItemMetadata lines come from the package).
 # Prints one line per check and, last, "consumer test: N passed, N failed"; exits 1 if any check failed.
@@ -84,6 +85,15 @@ if [ -f "$bin/MyModel.dll" ] && [ -f "$bin/runtimes/linux-x64/native/libtorch_cp
     pass "bin/ holds one RID's natives: $size_mb MB ($(ls -d "$bin"/runtimes/* 2>/dev/null | xargs -n1 basename | tr '\n' ' '))"
 else
     fail "bin/ is $size_mb MB, not one build of MyModel with linux-x64 natives only (other platforms': ${others:-none})"
+fi
+
+# Publish copies the natives from the NuGet cache, not from bin/: the fix (and the one-RID rule) must hold there too.
+if (cd "$project" && step dotnet publish -c Release --no-build -o "$work/publish" > "$out/publish.log" 2>&1) \
+   && (cd "$work" && dotnet publish/MyModel.dll --epochs 1 > "$out/publish-run.log" 2>&1) \
+   && grep -q "^final test accuracy" "$out/publish-run.log" && [ ! -d "$work/publish/runtimes/win-x64" ]; then
+    pass "the published app runs: $(( $(du -sb "$work/publish" | cut -f1) / 1000000 )) MB ($(ls "$work/publish/runtimes" | tr '\n' ' '))"
+else
+    fail "publish (see $out/publish.log, $out/publish-run.log)"; grep -m3 -iE "exception|error" "$out/publish.log" "$out/publish-run.log" | cut -c1-300
 fi
 
 # 4. A broken model fails the build at its file(line,col); an invalid option value is an error, not ignored.
