@@ -56,7 +56,8 @@ fi
 # 3. Build and run as the user would, ProbDsl from the feed only.
 export NUGET_PACKAGES="$out/nuget-packages"
 project="$work/MyModel"
-if (cd "$project" && step dotnet build -c Release -p:RestoreAdditionalProjectFallbackFolders="$fallback" > "$out/build.log" 2>&1); then
+fallback_arg=(); [ -d "$fallback" ] && fallback_arg=(-p:RestoreAdditionalProjectFallbackFolders="$fallback")
+if (cd "$project" && step dotnet build -c Release "${fallback_arg[@]}" > "$out/build.log" 2>&1); then
     pass "restore + build"
 else
     fail "restore + build (see $out/build.log)"; grep -E "error|warning" "$out/build.log" | sort -u | head -20
