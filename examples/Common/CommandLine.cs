@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.CommandLine.Parsing;
 
 namespace ProbDsl.Examples.Common;
 
@@ -18,8 +19,20 @@ public static class CommandLine
         if (parsed.Errors.Count == 0)
             return parsed.Invoke();
         foreach (var error in parsed.Errors)
-            Console.Error.WriteLine($"error: {error.Message}");
+            Console.Error.WriteLine($"error: {Naming(error)}");
         Console.Error.WriteLine("(--help lists the options)");
         return UsageError;
+    }
+
+    /// <summary>The parser's own messages do not always say which option was wrong ("Argument 'gpu' not recognized"): prefix its name.</summary>
+    private static string Naming(ParseError error)
+    {
+        var option = error.SymbolResult switch
+        {
+            OptionResult o => o.Option.Name,
+            ArgumentResult { Parent: OptionResult o } => o.Option.Name,
+            _ => null,
+        };
+        return option is null || error.Message.Contains(option, StringComparison.Ordinal) ? error.Message : $"{option}: {error.Message}";
     }
 }

@@ -23,6 +23,15 @@ public static class Checkpoint
         return header.Reports;
     }
 
+    /// <summary>Where the run stood when it wrote this checkpoint.</summary>
+    /// <exception cref="CheckpointException">Missing, not a checkpoint, or damaged.</exception>
+    public static CheckpointProgress ReadProgress(string path)
+    {
+        var (header, tensors) = CheckpointFile.Read(path);
+        tensors.Dispose();
+        return new CheckpointProgress(header.Epoch, header.InEpoch?.StepsDone, header.GlobalStep);
+    }
+
     /// <summary>Loads the weights of a trainer's checkpoint into <paramref name="module"/> (e.g. to evaluate a trained model).</summary>
     /// <exception cref="CheckpointException">Missing, not a checkpoint, or damaged.</exception>
     public static void LoadWeights(torch.nn.Module module, string path)
@@ -48,3 +57,8 @@ public static class Checkpoint
         writer.Flush();
     }
 }
+
+/// <param name="Epoch">The epoch to run next, or the interrupted one when <paramref name="StepsDoneInEpoch"/> is set.</param>
+/// <param name="StepsDoneInEpoch">Steps done in the interrupted epoch; null when the checkpoint was written at an epoch's end.</param>
+/// <param name="GlobalStep">Steps taken over the whole run.</param>
+public sealed record CheckpointProgress(int Epoch, int? StepsDoneInEpoch, long GlobalStep);
