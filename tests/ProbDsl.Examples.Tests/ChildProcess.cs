@@ -12,6 +12,7 @@ internal sealed class ChildProcess : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly ManualResetEventSlim _training = new();
+    private readonly Thread[] _readers = new Thread[2];
 
     private ChildProcess(Process process) => _process = process;
 
@@ -34,18 +35,27 @@ internal sealed class ChildProcess : IDisposable
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
         var child = new ChildProcess(new Process { StartInfo = start });
-        child._process.OutputDataReceived += (_, e) => child.Collect(e.Data, trainingMarker);
-        child._process.ErrorDataReceived += (_, e) => child.Collect(e.Data, trainingMarker);
         child._process.Start();
-        child._process.BeginOutputReadLine();
-        child._process.BeginErrorReadLine();
+        // Dedicated threads, not Process's thread-pool callbacks: the test thread blocks while it waits and sleeps,
+        // and a starved pool delivered the "training starts" line up to a second late, so kills landed after the run.
+        child._readers[0] = child.Read(child._process.StandardOutput, trainingMarker);
+        child._readers[1] = child.Read(child._process.StandardError, trainingMarker);
         return child;
     }
 
-    private void Collect(string? line, string marker)
+    private Thread Read(StreamReader reader, string marker)
     {
-        if (line is null)
-            return;
+        var thread = new Thread(() =>
+        {
+            while (reader.ReadLine() is { } line)
+                Collect(line, marker);
+        }) { IsBackground = true };
+        thread.Start();
+        return thread;
+    }
+
+    private void Collect(string line, string marker)
+    {
         lock (_output)
             _output.AppendLine(line);
         if (line.Contains(marker, StringComparison.Ordinal))
@@ -62,6 +72,8 @@ internal sealed class ChildProcess : IDisposable
     }
 
     public bool WaitForTraining(TimeSpan timeout) => _training.Wait(timeout);
+
+    public bool HasExited => _process.HasExited;
 
     /// <summary>SIGKILL (Process.Kill on Unix): no handler, no flush, no cleanup runs in the child.</summary>
     /// <returns>False when the child had already exited.</returns>
@@ -81,7 +93,8 @@ internal sealed class ChildProcess : IDisposable
             _process.Kill();
             throw new TimeoutException($"the probe ran longer than {timeout}:\n{Output}");
         }
-        _process.WaitForExit(); // drains the redirected output
+        foreach (var reader in _readers)
+            reader.Join(); // the output to its end
         return _process.ExitCode;
     }
 

@@ -20,6 +20,9 @@ public sealed class KillAndResumeTests : IDisposable
     private static readonly string[] Run = ["--epochs", "3", "--batch-size", "10", "--labelled-batch-size", "5", "--threads", "1", "--seed", "7"];
     private const string TrainingStarts = "labelled, 1500 unlabelled";
 
+    /// <summary>3 epochs of 1500 unlabelled examples in batches of 10.</summary>
+    private const int StepsInRun = 450;
+
     private readonly string _directory = Directory.CreateTempSubdirectory("probdsl-kill-").FullName;
     private readonly ITestOutputHelper _log;
 
@@ -36,31 +39,36 @@ public sealed class KillAndResumeTests : IDisposable
         var expected = Checkpoint.ReadReports(reference);
         _log.WriteLine($"uninterrupted run: {clock.Elapsed.TotalSeconds:F1} s");
 
+        // Kill points spread over the run: each child is killed once its newest checkpoint has passed a random step
+        // (drawn over the whole run, sorted), plus a random 0-40 ms, so kills land mid-step, mid-save or mid-evaluation
+        // in every epoch, whatever the machine's speed.
         var interrupted = Path.Combine(_directory, "interrupted");
+        var newest = Path.Combine(interrupted, "probe.ckpt");
         var seed = Environment.TickCount;
         var random = new Random(seed);
-        _log.WriteLine($"kill delays drawn with seed {seed}");
-        var resumes = 0;
-        for (var kill = 1; kill <= 5; kill++)
+        var targets = Enumerable.Range(0, 5).Select(_ => random.Next(1, StepsInRun)).Order().ToArray();
+        _log.WriteLine($"kill points drawn with seed {seed}: after steps {string.Join(", ", targets)} of {StepsInRun}");
+        var (resumes, kills) = (0, 0);
+        foreach (var target in targets)
         {
-            var resuming = Directory.Exists(interrupted) && Directory.EnumerateFiles(interrupted, "probe.ckpt*").Any();
+            var resuming = File.Exists(newest);
             resumes += resuming ? 1 : 0;
             using var child = ChildProcess.Start(_directory, TrainingStarts, [.. Run, "--checkpoint-every", "7", .. Where(interrupted, resuming)]);
             Assert.True(child.WaitForTraining(Patience), child.Output);
-            var delay = random.Next(100, 1200);
-            System.Threading.Thread.Sleep(delay);
+            WaitUntil(() => Step(newest) >= target || child.HasExited);
+            System.Threading.Thread.Sleep(random.Next(0, 40));
             var killed = child.Kill();
-            _log.WriteLine($"kill {kill}: {(killed ? $"SIGKILL {delay} ms into training" : "finished before the kill")}; " +
-                $"{(resuming ? "resumed" : "fresh")}; newest checkpoint now {Describe(Path.Combine(interrupted, "probe.ckpt"))}");
+            kills += killed ? 1 : 0;
+            _log.WriteLine($"{(killed ? "SIGKILL" : "finished before the kill")} after step {target}; {(resuming ? "resumed" : "fresh")}; newest checkpoint now {Describe(newest)}");
         }
         RunToEnd([.. Run, "--checkpoint-every", "7", "--resume", interrupted]);
         resumes++;
 
         var actual = Checkpoint.ReadReports(Path.Combine(interrupted, "probe.ckpt"));
-        _log.WriteLine($"total {clock.Elapsed.TotalSeconds:F1} s; {resumes} resumes");
+        _log.WriteLine($"total {clock.Elapsed.TotalSeconds:F1} s; {kills} kills, {resumes} resumes");
         foreach (var (e, a) in expected.Zip(actual))
             _log.WriteLine($"epoch {e.Epoch}: loss {e.TrainLoss:R} / {a.TrainLoss:R}, test ELBO {e.TestElbo:R} / {a.TestElbo:R}, accuracy {e.TestAccuracy:R} / {a.TestAccuracy:R}");
-        Assert.True(resumes >= 3, $"only {resumes} resumes: the kills came too early to test resuming");
+        Assert.True(kills >= 3 && resumes >= 3, $"{kills} kills and {resumes} resumes: too few to test resuming");
         Assert.Equal(expected.Count, actual.Count);
         foreach (var (e, a) in expected.Zip(actual))
         {
@@ -80,6 +88,29 @@ public sealed class KillAndResumeTests : IDisposable
         using var child = ChildProcess.Start(_directory, TrainingStarts, args);
         var exit = child.WaitForExit(Patience);
         Assert.True(exit == 0, $"exit {exit}:\n{child.Output}");
+    }
+
+    private static void WaitUntil(Func<bool> condition)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(clock.Elapsed < Patience, "the run made no progress");
+            System.Threading.Thread.Sleep(2);
+        }
+    }
+
+    /// <summary>The step of the run the newest checkpoint was taken at; -1 before there is one.</summary>
+    private static long Step(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? Checkpoint.ReadProgress(path).GlobalStep : -1;
+        }
+        catch (CheckpointException)
+        {
+            return -1; // replaced while read: asked again 2 ms later
+        }
     }
 
     private static string Describe(string path)
