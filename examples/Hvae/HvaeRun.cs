@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using ProbDsl.Examples.Common;
 using ProbDsl.Inference.Data;
 using ProbDsl.Inference.Training;

@@ -15,13 +15,10 @@ namespace ProbDsl.Examples.Tests;
 /// through the same entry point as the program (XCommand.Run).
 /// </summary>
 [Collection(nameof(ConsoleCapture))]
-public sealed class OptionWalkTests : IDisposable
+public sealed class OptionWalkTests
 {
-    private static readonly string Scratch = Directory.CreateTempSubdirectory("probdsl-options-").FullName;
-
-    public void Dispose()
-    {
-    }
+    /// <summary>Under the test's output directory, not /tmp: the theory data is built statically, with no moment to delete it after.</summary>
+    private static readonly string Scratch = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "option-walk")).FullName;
 
     private static readonly Dictionary<string, Func<string[], int>> Examples = new()
     {
