@@ -24,7 +24,7 @@ public sealed class SemiSupervisedOptions
         Description = "How pixels become Bernoulli data: dynamic (a fresh binary draw of each training image every time it is used; test images thresholded at 0.5), threshold (at 0.5, fixed), or intensity (soft targets in [0, 1]).",
         DefaultValueFactory = _ => "dynamic",
     };
-    private readonly Option<string?> _checkpoint = new("--checkpoint") { Description = "Write the weights here (atomically) after every epoch." };
+    private readonly CheckpointOptions _checkpoints = new();
 
     /// <param name="modelFile">The .pdsl file whose declared alpha --alpha overrides, for the help text.</param>
     public SemiSupervisedOptions(string modelFile) =>
@@ -34,7 +34,7 @@ public sealed class SemiSupervisedOptions
     public void AddTo(RootCommand root, params Option[] exampleOptions)
     {
         Option[] before = { _labels, _epochs, _batchSize, _labelledBatchSize, _seed, _threads, _device, _dataDir };
-        Option[] after = { _alpha, _learningRate, _pixels, _checkpoint };
+        Option[] after = [_alpha, _learningRate, _pixels, .. _checkpoints.All];
         foreach (var option in before)
             root.Options.Add(option);
         foreach (var option in exampleOptions)
@@ -46,31 +46,21 @@ public sealed class SemiSupervisedOptions
 
     private void Validate()
     {
-        OptionRules.Positive(_epochs, _batchSize, _labelledBatchSize, _threads);
-        _labels.Validators.Add(r =>
-        {
-            var value = r.GetValueOrDefault<int>();
-            if (value <= 0 || value % 10 != 0 || value > 60_000)
-                r.AddError($"--labels must be a positive multiple of 10 (one tenth per class), at most 60000; got {value}.");
-        });
+        OptionRules.Positive(_epochs);
+        SizeRules.BatchSize(_batchSize, _labelledBatchSize);
+        _checkpoints.AddValidators();
+        OptionRules.Check(_labels, value => value <= 0 || value % 10 != 0 || value > 60_000
+            ? $"--labels must be a positive multiple of 10 (one tenth per class), at most 60000; got {value}." : null);
         _device.AcceptOnlyFromAmong("cpu", "cuda");
         _pixels.AcceptOnlyFromAmong("dynamic", "threshold", "intensity");
-        _learningRate.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<double>() <= 0)
-                r.AddError("--learning-rate must be positive.");
-        });
-        _alpha.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<double?>() is < 0)
-                r.AddError("--alpha must be zero or positive.");
-        });
+        OptionRules.PositiveFinite(_learningRate);
+        OptionRules.NonNegativeFinite(_alpha);
     }
 
     public SemiSupervisedSettings Read(ParseResult parsed) => new(
         parsed.GetValue(_labels), parsed.GetValue(_epochs), parsed.GetValue(_batchSize), parsed.GetValue(_labelledBatchSize),
         parsed.GetValue(_seed), parsed.GetValue(_threads), parsed.GetValue(_device)!, parsed.GetValue(_dataDir),
-        parsed.GetValue(_alpha), parsed.GetValue(_learningRate), Pixels(parsed.GetValue(_pixels)!), parsed.GetValue(_checkpoint));
+        parsed.GetValue(_alpha), parsed.GetValue(_learningRate), Pixels(parsed.GetValue(_pixels)!), _checkpoints.Read(parsed));
 
     private static PixelEncoding Pixels(string name) => name switch
     {
@@ -83,4 +73,4 @@ public sealed class SemiSupervisedOptions
 /// <summary>A semi-supervised run as the command line chose it.</summary>
 public sealed record SemiSupervisedSettings(
     int Labels, int Epochs, int BatchSize, int LabelledBatchSize, int Seed, int Threads, string Device,
-    string? DataDir, double? Alpha, double LearningRate, PixelEncoding Pixels, string? Checkpoint);
+    string? DataDir, double? Alpha, double LearningRate, PixelEncoding Pixels, CheckpointSettings Checkpoints);

@@ -12,22 +12,21 @@ internal sealed class HvaeOptions
     private readonly Option<int> _seed = new("--seed") { Description = "Seed for initialisation, sampling, binarisation and shuffling.", DefaultValueFactory = _ => 0 };
     private readonly Option<int> _threads = ThreadsOption.Create();
     private readonly Option<string?> _dataDir = DataDirOption.Create();
+    private readonly CheckpointOptions _checkpoints = new();
 
     public void AddTo(RootCommand root)
     {
-        foreach (var option in new Option[] { _epochs, _batchSize, _learningRate, _seed, _threads, _dataDir })
+        foreach (var option in (Option[])[_epochs, _batchSize, _learningRate, _seed, _threads, _dataDir, .. _checkpoints.All])
             root.Options.Add(option);
-        OptionRules.Positive(_epochs, _batchSize, _threads);
-        _learningRate.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<double>() <= 0)
-                r.AddError("--learning-rate must be positive.");
-        });
+        OptionRules.Positive(_epochs);
+        SizeRules.BatchSize(_batchSize);
+        OptionRules.PositiveFinite(_learningRate);
+        _checkpoints.AddValidators();
     }
 
     public HvaeSettings Read(ParseResult parsed) => new(
         parsed.GetValue(_epochs), parsed.GetValue(_batchSize), parsed.GetValue(_learningRate), parsed.GetValue(_seed),
-        parsed.GetValue(_threads), parsed.GetValue(_dataDir));
+        parsed.GetValue(_threads), parsed.GetValue(_dataDir), _checkpoints.Read(parsed));
 }
 
-internal sealed record HvaeSettings(int Epochs, int BatchSize, double LearningRate, int Seed, int Threads, string? DataDir);
+internal sealed record HvaeSettings(int Epochs, int BatchSize, double LearningRate, int Seed, int Threads, string? DataDir, CheckpointSettings Checkpoints);

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using ProbDsl.Examples.Common;
 using ProbDsl.Inference.Data;
 using ProbDsl.Inference.Training;
@@ -22,21 +21,23 @@ internal static class HvaeRun
         // thresholded at 0.5: the same protocol as the M2 example, so the test ELBOs compare.
         using var train = MnistTensors.Rows(mnist.Train, withLabels: false, encoding: PixelEncoding.Dynamic);
         using var test = MnistTensors.Rows(mnist.Test, withLabels: false, encoding: MnistTensors.TestEncoding(PixelEncoding.Dynamic));
-        using var trainer = new HvaeBottomUpTrainer(new TrainingOptions
+        using var trainer = new HvaeBottomUpTrainer(settings.Checkpoints.ApplyTo(new TrainingOptions
         {
             Epochs = settings.Epochs, BatchSize = settings.BatchSize, LearningRate = settings.LearningRate, Seed = settings.Seed,
-        });
+            DataDescription = "MNIST, pixels Dynamic",
+        }));
 
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(trainer.Model.Name)}[/]: {Markup.Escape(trainer.Model.Factorisation)}");
         Console.Write(trainer.Model.Explanation);
         Console.WriteLine(InvariantText.Of($"{train.Count} training, {test.Count} test images; batch {settings.BatchSize}; Adam {settings.LearningRate}; {settings.Threads} thread(s); seed {settings.Seed}"));
-        var reports = new List<EpochReport>();
-        trainer.Train(train, test, report =>
+        var notice = new ResumeNotice();
+        var reports = trainer.Train(train, test, report =>
         {
-            reports.Add(report);
+            notice.Print(trainer.ResumedFrom, trainer.SkippedCheckpoints);
             Console.WriteLine(InvariantText.Of(
                 $"epoch {report.Epoch,3}/{settings.Epochs}  loss {report.TrainLoss,8:F2}  test ELBO {report.TestElbo,8:F2} nats  {report.Seconds,6:F1} s  {report.StepsPerSecond:F1} steps/s"));
         });
+        notice.Print(trainer.ResumedFrom, trainer.SkippedCheckpoints, nothingLeft: true);
         ResultTable.Print(reports, withClassification: false);
         return 0;
     }

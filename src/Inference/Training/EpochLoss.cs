@@ -3,8 +3,22 @@ namespace ProbDsl.Inference.Training;
 /// <summary>The running mean loss of an epoch over the steps taken, and how many batches were skipped.</summary>
 internal sealed class EpochLoss
 {
-    private double _sum;
-    private int _taken;
+    public EpochLoss()
+    {
+    }
+
+    /// <summary>Continues an epoch interrupted by a checkpoint, so the resumed epoch reports the same mean.</summary>
+    public EpochLoss(double sum, int taken, int skipped)
+    {
+        Sum = sum;
+        Taken = taken;
+        Skipped = skipped;
+    }
+
+    /// <summary>The sum of the taken steps' losses, in the order they were added (so a resumed sum is bit-identical).</summary>
+    public double Sum { get; private set; }
+
+    public int Taken { get; private set; }
 
     public int Skipped { get; private set; }
 
@@ -13,8 +27,8 @@ internal sealed class EpochLoss
     {
         if (loss is double value)
         {
-            _sum += value;
-            _taken++;
+            Sum += value;
+            Taken++;
         }
         else
         {
@@ -23,5 +37,5 @@ internal sealed class EpochLoss
     }
 
     /// <summary>NaN when every step was skipped: there is no loss to report.</summary>
-    public double Mean => _taken == 0 ? double.NaN : _sum / _taken;
+    public double Mean => Taken == 0 ? double.NaN : Sum / Taken;
 }

@@ -22,6 +22,11 @@ public class TrainingOptionsTests
         { new TrainingOptions { CheckpointPath = "  " }, "CheckpointPath" },
         { new TrainingOptions { CheckpointPath = "a\0b" }, "CheckpointPath" },
         { new TrainingOptions { NonFiniteLoss = (NonFiniteLossPolicy)7 }, "NonFiniteLoss" },
+        { new TrainingOptions { CheckpointEverySteps = -1 }, "CheckpointEverySteps" },
+        { new TrainingOptions { KeepCheckpoints = 0 }, "KeepCheckpoints" },
+        { new TrainingOptions { KeepCheckpoints = TrainingOptions.MaxKeptCheckpoints + 1 }, "KeepCheckpoints" },
+        { new TrainingOptions { ResumeFrom = "" }, "ResumeFrom" },
+        { new TrainingOptions { ResumeFrom = "a\0b" }, "ResumeFrom" },
     };
 
     [Theory]
