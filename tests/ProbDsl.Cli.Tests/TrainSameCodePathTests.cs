@@ -26,6 +26,8 @@ public class TrainSameCodePathTests
         Assert.True(code == 0, error);
         var cli = EpochRow.Read(output).Single();
         var example = TrainAsTheExampleProgramDoes(seed: 3);
+        // Equal NaNs would compare equal too: the numbers must be real ones.
+        Assert.True(double.IsFinite(example.TrainLoss) && double.IsFinite(example.TestElbo) && example.TestError is > 0 and < 1, $"{example}");
         Assert.Equal(example.TrainLoss, cli.TrainLoss);
         Assert.Equal(example.TestElbo, cli.TestElbo);
         Assert.Equal(example.TestError, cli.TestError);
