@@ -1,6 +1,7 @@
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using Xunit.Abstractions;
 
 namespace ProbDsl.Cli.Tests;
 
@@ -11,6 +12,17 @@ namespace ProbDsl.Cli.Tests;
 public class TrainOnUserDataTests
 {
     private readonly string _directory = Cli.TempDirectory();
+    private readonly ITestOutputHelper _log;
+
+    public TrainOnUserDataTests(ITestOutputHelper log) => _log = log;
+
+    private EpochRow[] Epochs(string output)
+    {
+        var epochs = EpochRow.Read(output);
+        foreach (var e in epochs)
+            _log.WriteLine(e.ToString());
+        return epochs;
+    }
 
     [Fact]
     public void SemiSupervisedModelLearnsTheBarsFromNpyFiles()
@@ -23,7 +35,7 @@ public class TrainOnUserDataTests
 
         Assert.True(code == 0, error);
         Assert.Contains("40 labelled, 1760 unlabelled, 200 test rows (seed 0)", stdout);
-        var epochs = EpochRow.Read(output);
+        var epochs = Epochs(output);
         Assert.Equal(5, epochs.Length);
         // Stated margins: the loss falls by at least a quarter, the test bound rises by at least 2 nats, and 40
         // labels are enough to tell four bars apart (error below 10%).
@@ -44,7 +56,7 @@ public class TrainOnUserDataTests
 
         Assert.True(code == 0, error);
         Assert.Contains("900 training, 100 test rows", stdout);
-        var epochs = EpochRow.Read(output);
+        var epochs = Epochs(output);
         Assert.All(epochs, e => Assert.Null(e.TestError));
         Assert.True(epochs[^1].TestElbo > epochs[0].TestElbo + 1, $"test ELBO {epochs[0].TestElbo} -> {epochs[^1].TestElbo}");
     }

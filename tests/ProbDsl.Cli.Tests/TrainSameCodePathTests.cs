@@ -4,6 +4,7 @@ using ProbDsl.Inference.Data;
 using ProbDsl.Inference.Training;
 using ProbDsl.Models;
 using TorchSharp;
+using Xunit.Abstractions;
 using static TorchSharp.torch;
 
 namespace ProbDsl.Cli.Tests;
@@ -15,6 +16,10 @@ namespace ProbDsl.Cli.Tests;
 /// </summary>
 public class TrainSameCodePathTests
 {
+    private readonly ITestOutputHelper _log;
+
+    public TrainSameCodePathTests(ITestOutputHelper log) => _log = log;
+
     [Fact]
     public void M2FirstEpochEqualsTheBuildTimeTrainersOnASmallMnistSubset()
     {
@@ -28,6 +33,7 @@ public class TrainSameCodePathTests
         var example = TrainAsTheExampleProgramDoes(seed: 3);
         // Equal NaNs would compare equal too: the numbers must be real ones.
         Assert.True(double.IsFinite(example.TrainLoss) && double.IsFinite(example.TestElbo) && example.TestError is > 0 and < 1, $"{example}");
+        _log.WriteLine($"probdsl train: {cli}; build-time trainer: {example}");
         Assert.Equal(example.TrainLoss, cli.TrainLoss);
         Assert.Equal(example.TestElbo, cli.TestElbo);
         Assert.Equal(example.TestError, cli.TestError);
