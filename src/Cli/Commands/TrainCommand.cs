@@ -39,6 +39,8 @@ internal static class TrainCommand
             command.Options.Add(option);
         OptionRules.Positive(labelled, epochs, batchSize, labelledBatchSize, threads);
         OptionRules.Positive(testSize, trainLimit, testLimit);
+        OptionRules.PositiveNumber(learningRate);
+        OptionRules.NonNegativeNumber(alpha);
 
         command.SetAction(parsed => CliApp.Guard(terminal, () =>
         {

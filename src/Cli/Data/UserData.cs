@@ -28,19 +28,20 @@ internal static class UserData
             if (request.Label is not null)
                 throw new UserError($"--label {request.Label}: model {model.ModelName} declares no label (objective elbo); drop --label.");
             var train = Limit(rest, request.TrainLimit);
-            return TrainingData.WithoutLabel(Split(features, size, train, null), Split(features, size, Limit(test, request.TestLimit), null),
-                $"{dataBinding.Path}: {train.Length} training, {Limit(test, request.TestLimit).Length} test rows (seed {request.Seed})");
+            var testRows = Limit(test, request.TestLimit);
+            return TrainingData.WithoutLabel(Split(features, size, train, null), Split(features, size, testRows, null),
+                $"{dataBinding.Path}: {train.Length} training, {testRows.Length} test rows (seed {request.Seed})");
         }
         var labels = LoadLabels(request, model, rows);
         if (request.Labelled < 1 || request.Labelled >= rest.Length)
             throw new UserError($"--labelled {request.Labelled}: must be at least 1 and leave unlabelled rows: {rows} rows, {testSize} for testing, so at most {rest.Length - 1}.");
         var labelled = rest.Take(request.Labelled).ToArray();
         var unlabelled = Limit(rest.Skip(request.Labelled).ToArray(), request.TrainLimit);
-        var testRows = Limit(test, request.TestLimit);
+        var labelledTest = Limit(test, request.TestLimit);
         var data = new SemiSupervisedData(
-            Split(features, size, labelled, labels), Split(features, size, unlabelled, null), Split(features, size, testRows, labels));
+            Split(features, size, labelled, labels), Split(features, size, unlabelled, null), Split(features, size, labelledTest, labels));
         return TrainingData.ForLabel(data,
-            $"{dataBinding.Path}: {labelled.Length} labelled, {unlabelled.Length} unlabelled, {testRows.Length} test rows (seed {request.Seed})");
+            $"{dataBinding.Path}: {labelled.Length} labelled, {unlabelled.Length} unlabelled, {labelledTest.Length} test rows (seed {request.Seed})");
     }
 
     private static long[] LoadLabels(DataRequest request, ModelData model, int rows)
