@@ -36,7 +36,7 @@ public class DataValidationTests
         var (code, error) = Train("--data", $"x={x}");
 
         Assert.Equal(2, code);
-        Assert.Equal($"error: --data x={x}: x : Bernoulli[16] — 32 values outside [0, 1]; first at row 0, column 0 (value 255); these look like 8-bit pixels 0..255: divide by 255 (and save as float32) first.", error);
+        Assert.Equal($"error: --data x={x}: x : Bernoulli[16] — 32 values outside [0, 1]; first at row 0, column 0 (value 255); these look like 8-bit pixels 0..255: add --divide-by 255.", error);
     }
 
     [Fact]

@@ -17,12 +17,13 @@ internal static class TrainCommand
     public static Command Create(Terminal terminal)
     {
         var common = new CommonOptions();
-        var data = new Option<string>("--data") { Description = "mnist (built in, fetched and cached on first use) or NAME=FILE: the model's data variable bound to a .npy, .npz or .csv file of one row per example.", Required = true };
+        var data = new Option<string>("--data") { Description = "mnist (built in, fetched and cached on first use) or NAME=FILE: the model's data variable bound to a .npy, .npz, .csv or IDX file of one row per example.", Required = true };
         var label = new Option<string?>("--label") { Description = "NAME=FILE: the label's class indices (0..K-1), one per data row; needed for a model with a label, unless --data mnist." };
         var labelled = new Option<int>("--labelled") { Description = "How many training rows keep their label (MNIST: balanced, a multiple of 10).", DefaultValueFactory = _ => 100 };
         var testSize = new Option<int?>("--test-size") { Description = "Rows of your data held out for testing, drawn with the seed (default: a tenth). MNIST uses its own test set." };
         var trainLimit = new Option<int?>("--train-limit") { Description = "Use only this many unlabelled (or, without a label, training) rows: for quick runs." };
         var testLimit = new Option<int?>("--test-limit") { Description = "Evaluate on only this many test rows: for quick runs." };
+        var divideBy = new Option<double>("--divide-by") { Description = "Divide the data by this number before use, e.g. 255 for 8-bit pixels bound to a Bernoulli variable.", DefaultValueFactory = _ => 1 };
         var dataDir = new Option<string?>("--data-dir") { Description = "With --data mnist: a directory holding the four MNIST IDX files, instead of the user cache." };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the unlabelled (training) data.", DefaultValueFactory = _ => Defaults.Epochs };
         var batchSize = new Option<int>("--batch-size") { Description = "Unlabelled (training) examples per step.", DefaultValueFactory = _ => Defaults.BatchSize };
@@ -35,17 +36,18 @@ internal static class TrainCommand
 
         var command = new Command("train", "Compile a model in memory with the generator's emitter and train one of its guides.");
         common.AddTo(command, withModelAndGuide: true);
-        foreach (var option in new Option[] { data, label, labelled, testSize, trainLimit, testLimit, dataDir, epochs, batchSize, labelledBatchSize, learningRate, alpha, seed, threads, output })
+        foreach (var option in new Option[] { data, label, labelled, testSize, trainLimit, testLimit, divideBy, dataDir, epochs, batchSize, labelledBatchSize, learningRate, alpha, seed, threads, output })
             command.Options.Add(option);
         OptionRules.Positive(labelled, epochs, batchSize, labelledBatchSize, threads);
         OptionRules.Positive(testSize, trainLimit, testLimit);
         OptionRules.PositiveNumber(learningRate);
+        OptionRules.PositiveNumber(divideBy);
         OptionRules.NonNegativeNumber(alpha);
 
         command.SetAction(parsed => CliApp.Guard(terminal, () =>
         {
             var request = new DataRequest(parsed.GetValue(data)!, parsed.GetValue(label), parsed.GetValue(labelled), parsed.GetValue(testSize),
-                parsed.GetValue(trainLimit), parsed.GetValue(testLimit), parsed.GetValue(dataDir), parsed.GetValue(seed));
+                parsed.GetValue(trainLimit), parsed.GetValue(testLimit), parsed.GetValue(dataDir), parsed.GetValue(seed), parsed.GetValue(divideBy));
             var options = Defaults with
             {
                 Epochs = parsed.GetValue(epochs), BatchSize = parsed.GetValue(batchSize), LabelledBatchSize = parsed.GetValue(labelledBatchSize),

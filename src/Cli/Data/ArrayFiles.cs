@@ -14,14 +14,25 @@ internal static class ArrayFiles
         var path = binding.Path;
         if (!File.Exists(path))
             throw new UserError($"{binding}: {path}: no such file.");
+        if (IsIdx(path))
+            return IdxArray.Read(path);
         var extension = Path.GetExtension(path).ToLowerInvariant();
         return extension switch
         {
             ".npy" => NpyReader.Read(path),
             ".npz" => ReadNpz(binding),
             ".csv" => CsvReader.Read(path),
-            _ => throw new UserError($"{binding}: unknown file type '{extension}'; use a NumPy .npy or .npz file or a .csv file of numbers."),
+            _ => throw new UserError($"{binding}: unknown file type '{extension}'; use a NumPy .npy or .npz file, a .csv file of numbers, or an IDX file (.idx, or named like train-images-idx3-ubyte[.gz])."),
         };
+    }
+
+    /// <summary>IDX files go by MNIST's naming (<c>train-images-idx3-ubyte</c>, also gzipped) or an .idx extension.</summary>
+    private static bool IsIdx(string path)
+    {
+        var name = Path.GetFileName(path).ToLowerInvariant();
+        if (name.EndsWith(".gz", StringComparison.Ordinal))
+            name = name[..^3];
+        return name.EndsWith(".idx", StringComparison.Ordinal) || (name.Contains("-idx", StringComparison.Ordinal) && name.EndsWith("-ubyte", StringComparison.Ordinal));
     }
 
     /// <summary>An .npz is a zip of .npy files (np.savez): take the one named after the variable, or the only one.</summary>

@@ -15,6 +15,8 @@ internal static class DataLoader
         }
         if (request.DataDir is not null)
             throw new UserError("--data-dir is where MNIST's IDX files are; it applies only with --data mnist.");
+        if (request.IsMnist && request.DivideBy != 1)
+            throw new UserError("--divide-by: MNIST's pixels are already scaled to [0, 1]; it applies to your own files.");
         return UserData.Load(request, model);
     }
 }

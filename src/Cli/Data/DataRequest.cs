@@ -12,7 +12,8 @@ internal sealed record DataRequest(
     int? TrainLimit,
     int? TestLimit,
     string? DataDir,
-    int Seed)
+    int Seed,
+    double DivideBy = 1)
 {
     public bool IsMnist => Data == "mnist";
 }

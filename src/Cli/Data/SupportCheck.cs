@@ -13,11 +13,17 @@ namespace ProbDsl.Cli.Data;
 /// </summary>
 internal static class SupportCheck
 {
-    /// <summary>Rows of <paramref name="array"/> as [N, size] float32 features, checked against <paramref name="variable"/>.</summary>
-    public static float[] Features(NpyArray array, VariableIr variable, Binding binding, out int rows)
+    /// <summary>
+    /// Rows of <paramref name="array"/> as [N, size] float32 features, divided by <paramref name="divideBy"/> (e.g. 255
+    /// for 8-bit pixels), checked against <paramref name="variable"/>.
+    /// </summary>
+    public static float[] Features(NpyArray array, VariableIr variable, Binding binding, double divideBy, out int rows)
     {
         rows = RowsOf(array, variable, binding);
         var values = array.ToSingles();
+        if (divideBy != 1)
+            for (var i = 0; i < values.Length; i++)
+                values[i] = (float)(values[i] / divideBy);
         var problem = variable.Family switch
         {
             DistributionFamily.Bernoulli => FirstOutside(values, v => v is >= 0 and <= 1, "[0, 1]"),
@@ -92,7 +98,7 @@ internal static class SupportCheck
     /// <summary>The usual slip with image files: 8-bit pixels where probabilities are expected.</summary>
     private static string Hint(NpyArray array, VariableIr variable) =>
         array.Dtype == NpyDtype.UInt8 && variable.Family is DistributionFamily.Bernoulli or DistributionFamily.Beta
-            ? "; these look like 8-bit pixels 0..255: divide by 255 (and save as float32) first"
+            ? "; these look like 8-bit pixels 0..255: add --divide-by 255"
             : "";
 
     private static string Describe(VariableIr variable) => $"{variable.Name} : {variable.Family}[{variable.Size}]";

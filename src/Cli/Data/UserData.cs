@@ -17,7 +17,7 @@ internal static class UserData
     {
         var dataBinding = Binding.Parse("--data", request.Data);
         dataBinding.RequireVariable(model.Data.Name, model.Declaration(model.Data));
-        var features = SupportCheck.Features(ArrayFiles.Read(dataBinding), model.Data, dataBinding, out var rows);
+        var features = SupportCheck.Features(ArrayFiles.Read(dataBinding), model.Data, dataBinding, request.DivideBy, out var rows);
         var order = SeededPermutation.Of(rows, request.Seed);
         var testSize = TestSize(request, rows);
         var test = order.Take(testSize).ToArray();
