@@ -32,11 +32,12 @@ internal static class TrainCommand
         var alpha = new Option<double?>("--alpha") { Description = "Overrides the alpha declared in the file's objective." };
         var seed = new Option<int>("--seed") { Description = "Seed for the split, the initial weights, sampling and shuffling.", DefaultValueFactory = _ => Defaults.Seed };
         var threads = new Option<int>("--threads") { Description = "libtorch CPU threads. Default 1: two are faster on an idle 2-core machine but 10-25x slower when anything else runs.", DefaultValueFactory = _ => 1 };
+        var infer = new Option<string?>("--infer") { Description = "NAME=STRATEGY: estimate a discrete variable otherwise than the file declares, in the language's syntax: y=enumerate, y=relax, y=relax(tau: 1.0 -> 0.5, hard), y=reinforce(baseline: learned)." };
         var output = new Option<string?>("--out") { Description = "Directory for epochs.csv, run.json and the checkpoint model.bin (default probdsl-runs/MODEL-GUIDE)." };
 
         var command = new Command("train", "Compile a model in memory with the generator's emitter and train one of its guides.");
         common.AddTo(command, withModelAndGuide: true);
-        foreach (var option in new Option[] { data, label, labelled, testSize, trainLimit, testLimit, divideBy, dataDir, epochs, batchSize, labelledBatchSize, learningRate, alpha, seed, threads, output })
+        foreach (var option in new Option[] { data, label, labelled, testSize, trainLimit, testLimit, divideBy, dataDir, epochs, batchSize, labelledBatchSize, learningRate, alpha, seed, threads, infer, output })
             command.Options.Add(option);
         OptionRules.Positive(labelled, epochs, batchSize, labelledBatchSize, threads);
         OptionRules.Positive(testSize, trainLimit, testLimit);
@@ -54,7 +55,7 @@ internal static class TrainCommand
                 LearningRate = parsed.GetValue(learningRate), Alpha = parsed.GetValue(alpha), Seed = parsed.GetValue(seed),
             };
             var settings = new TrainSettings(parsed.GetValue(common.File)!, parsed.GetValue(common.Model), parsed.GetValue(common.Guide),
-                !parsed.GetValue(common.NoHoisting), request, options, parsed.GetValue(threads), parsed.GetValue(output));
+                !parsed.GetValue(common.NoHoisting), parsed.GetValue(infer), request, options, parsed.GetValue(threads), parsed.GetValue(output));
             return TrainRun.Execute(settings, terminal) is null ? ExitCodes.ModelErrors : ExitCodes.Success;
         }));
         return command;

@@ -38,6 +38,18 @@ internal sealed record CompiledFile(string Path, ProgramIr? Program, ImmutableAr
         return new CompiledFile(path, front.Value, sources, diagnostics);
     }
 
+    /// <summary>
+    /// The file compiled again with <paramref name="model"/> in place of the model of that name (an --infer
+    /// override), through the same validation and generator entry points.
+    /// </summary>
+    public CompiledFile With(ModelIr model, bool hoisting)
+    {
+        var program = Program! with { Models = Program.Models.Select(m => m.Name == model.Name ? model : m).ToEquatableArray() };
+        var checkedProgram = PdslCompiler.Validate(program, Path, ImmutableArray<DslDiagnostic>.Empty);
+        var (sources, diagnostics) = ProbDslCodeGenerator.Generate(checkedProgram, Path, new GenerationOptions(Hoisting: hoisting));
+        return new CompiledFile(Path, checkedProgram.Value, sources, diagnostics);
+    }
+
     private static string ReadText(string path)
     {
         if (Directory.Exists(path))

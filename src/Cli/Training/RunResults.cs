@@ -78,5 +78,5 @@ internal sealed class RunResults
 
 /// <summary>What a results file records about its run, so that it can be reproduced.</summary>
 internal sealed record RunHeader(
-    string File, string Model, string Guide, bool Hoisting, string Data, int Epochs, int BatchSize, int LabelledBatchSize,
+    string File, string Model, string Guide, bool Hoisting, string? Infer, string Data, int Epochs, int BatchSize, int LabelledBatchSize,
     double LearningRate, int Seed, double? Alpha, int Threads, string Checkpoint);

@@ -26,6 +26,16 @@ internal static class TrainRun
             return null;
         }
         var model = file.SelectModel(settings.Model);
+        if (settings.Infer is not null)
+        {
+            model = InferenceOverride.Apply(model, InferenceOverride.Parse(settings.Infer));
+            file = file.With(model, settings.Hoisting);
+            if (file.HasErrors)
+            {
+                BuildDiagnostics.WriteAll(file, terminal.Output);
+                return null;
+            }
+        }
         var guide = CompiledFile.SelectGuide(model, settings.Guide);
         var modelData = ModelData.Of(model);
         var trainerType = TrainerType.Find(RuntimeCompiler.Compile($"ProbDsl.Models.{model.Name}", file.Sources), model, guide);
@@ -66,6 +76,6 @@ internal static class TrainRun
     }
 
     private static RunHeader Header(TrainSettings settings, ModelIr model, GuideIr guide, TrainingData data, TrainingOptions options, double? alpha) => new(
-        settings.File, model.Name, guide.Name, settings.Hoisting, data.Description, options.Epochs, options.BatchSize,
+        settings.File, model.Name, guide.Name, settings.Hoisting, settings.Infer, data.Description, options.Epochs, options.BatchSize,
         options.LabelledBatchSize, options.LearningRate, options.Seed, alpha, settings.Threads, options.CheckpointPath!);
 }

@@ -9,6 +9,7 @@ internal sealed record TrainSettings(
     string? Model,
     string? Guide,
     bool Hoisting,
+    string? Infer,
     DataRequest Data,
     TrainingOptions Options,
     int Threads,
