@@ -54,4 +54,15 @@ public class CheckCommandTests
         Assert.Equal(2, code);
         Assert.Contains("--guide Nope: model M2 has no such guide; its guides are Structured, MeanField.", error);
     }
+
+    [Fact]
+    public void TrainOnABrokenFilePrintsItsDiagnosticsAndExits1()
+    {
+        var file = Cli.Model("broken.pdsl");
+
+        var (code, output, _) = Cli.Run("train", file, "--data", "x=unused.npy");
+
+        Assert.Equal(1, code);
+        Assert.StartsWith($"{file}(4,1): error PDSL0001:", output);
+    }
 }

@@ -19,23 +19,8 @@ internal static class TrainRun
     /// <returns>The epoch reports, or null when the model has errors (printed as the build prints them).</returns>
     public static IReadOnlyList<EpochReport>? Execute(TrainSettings settings, Terminal terminal)
     {
-        var file = CompiledFile.Load(settings.File, settings.Hoisting);
-        if (file.HasErrors)
-        {
-            BuildDiagnostics.WriteAll(file, terminal.Output);
+        if (Compile(settings, terminal) is not var (file, model))
             return null;
-        }
-        var model = file.SelectModel(settings.Model);
-        if (settings.Infer is not null)
-        {
-            model = InferenceOverride.Apply(model, InferenceOverride.Parse(settings.Infer));
-            file = file.With(model, settings.Hoisting);
-            if (file.HasErrors)
-            {
-                BuildDiagnostics.WriteAll(file, terminal.Output);
-                return null;
-            }
-        }
         var guide = CompiledFile.SelectGuide(model, settings.Guide);
         var modelData = ModelData.Of(model);
         var trainerType = TrainerType.Find(RuntimeCompiler.Compile($"ProbDsl.Models.{model.Name}", file.Sources), model, guide);
@@ -47,6 +32,26 @@ internal static class TrainRun
         var options = settings.Options with { CheckpointPath = Path.Combine(output, RunResults.CheckpointFile) };
         using var session = TrainingSession.Create(trainerType, options);
         return Train(session, data, settings, Header(settings, model, guide, data, options, session.Alpha), output, terminal);
+    }
+
+    /// <summary>The file compiled (with the --infer override, if any) and the chosen model; null after printing errors.</summary>
+    private static (CompiledFile File, ModelIr Model)? Compile(TrainSettings settings, Terminal terminal)
+    {
+        var file = CompiledFile.Load(settings.File, settings.Hoisting);
+        if (file.HasErrors)
+            return Errors(file, terminal);
+        var model = file.SelectModel(settings.Model);
+        if (settings.Infer is null)
+            return (file, model);
+        model = InferenceOverride.Apply(model, InferenceOverride.Parse(settings.Infer));
+        file = file.With(model, settings.Hoisting);
+        return file.HasErrors ? Errors(file, terminal) : (file, model);
+    }
+
+    private static (CompiledFile, ModelIr)? Errors(CompiledFile file, Terminal terminal)
+    {
+        BuildDiagnostics.WriteAll(file, terminal.Output);
+        return null;
     }
 
     private static IReadOnlyList<EpochReport> Train(ITrainingSession session, TrainingData data, TrainSettings settings, RunHeader header, string output, Terminal terminal)
