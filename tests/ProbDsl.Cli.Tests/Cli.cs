@@ -15,12 +15,4 @@ internal static class Cli
     }
 
     public static string Model(string name) => Path.Combine(AppContext.BaseDirectory, "Models", name);
-
-    /// <summary>A fresh directory under the system temp folder, for data and results.</summary>
-    public static string TempDirectory()
-    {
-        var path = Path.Combine(Path.GetTempPath(), "probdsl-cli-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(path);
-        return path;
-    }
 }

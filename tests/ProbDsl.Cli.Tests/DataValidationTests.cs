@@ -4,21 +4,20 @@ using System.Linq;
 namespace ProbDsl.Cli.Tests;
 
 /// <summary>Data that do not fit the model: one line naming the option, the variable, the file and the mismatch; exit code 2.</summary>
-public class DataValidationTests
+public class DataValidationTests : TempDirectoryTest
 {
-    private readonly string _directory = Cli.TempDirectory();
 
     private (int Code, string Error) Train(params string[] data)
     {
-        var (code, _, error) = Cli.Run(new[] { "train", Cli.Model("bars.pdsl"), "--threads", "1", "--out", Path.Combine(_directory, "out") }.Concat(data).ToArray());
+        var (code, _, error) = Cli.Run(new[] { "train", Cli.Model("bars.pdsl"), "--threads", "1", "--out", Path.Combine(TempDirectory, "out") }.Concat(data).ToArray());
         return (code, error.TrimEnd());
     }
 
     [Fact]
     public void LabelOutsideTheClassesIsNamed()
     {
-        var (x, _) = BarsData.WriteNpy(_directory, 50, seed: 1);
-        var y = Path.Combine(_directory, "y.npy");
+        var (x, _) = BarsData.WriteNpy(TempDirectory, 50, seed: 1);
+        var y = Path.Combine(TempDirectory, "y.npy");
         NpyFile.Int64(y, new long[] { 50 }, System.Linq.Enumerable.Range(0, 50).Select(i => (long)(i % 5)).ToArray());
 
         var (code, error) = Train("--data", $"x={x}", "--label", $"y={y}", "--labelled", "10");
@@ -30,7 +29,7 @@ public class DataValidationTests
     [Fact]
     public void EightBitPixelsForBernoulliDataAreRefusedWithTheFix()
     {
-        var x = Path.Combine(_directory, "x.npy");
+        var x = Path.Combine(TempDirectory, "x.npy");
         NpyFile.UInt8(x, new long[] { 2, 4, 4 }, System.Linq.Enumerable.Repeat((byte)255, 32).ToArray());
 
         var (code, error) = Train("--data", $"x={x}");
@@ -42,7 +41,7 @@ public class DataValidationTests
     [Fact]
     public void WrongShapeNamesTheExpectedOne()
     {
-        var x = Path.Combine(_directory, "x.npy");
+        var x = Path.Combine(TempDirectory, "x.npy");
         NpyFile.Float32(x, new long[] { 3, 15 }, new float[45]);
 
         var (code, error) = Train("--data", $"x={x}");
@@ -54,7 +53,7 @@ public class DataValidationTests
     [Fact]
     public void AModelWithALabelNeedsTheLabelFile()
     {
-        var (x, _) = BarsData.WriteNpy(_directory, 50, seed: 1);
+        var (x, _) = BarsData.WriteNpy(TempDirectory, 50, seed: 1);
 
         var (code, error) = Train("--data", $"x={x}");
 

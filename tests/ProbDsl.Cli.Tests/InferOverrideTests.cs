@@ -4,15 +4,14 @@ using System.Linq;
 namespace ProbDsl.Cli.Tests;
 
 /// <summary>`--infer y=…` trains with another estimator than the file declares, read by the language's own grammar.</summary>
-public class InferOverrideTests
+public class InferOverrideTests : TempDirectoryTest
 {
-    private readonly string _directory = Cli.TempDirectory();
 
     [Fact]
     public void RelaxedLabelReportsItsTemperature()
     {
-        var (x, y) = BarsData.WriteNpy(_directory, count: 300, seed: 5);
-        var output = Path.Combine(_directory, "out");
+        var (x, y) = BarsData.WriteNpy(TempDirectory, count: 300, seed: 5);
+        var output = Path.Combine(TempDirectory, "out");
 
         var (code, stdout, error) = Cli.Run("train", Cli.Model("bars.pdsl"), "--data", $"x={x}", "--label", $"y={y}", "--labelled", "20",
             "--infer", "y=relax(tau: 0.8 -> 0.5, hard)", "--epochs", "1", "--threads", "1", "--out", output);

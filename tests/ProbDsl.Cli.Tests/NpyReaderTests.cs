@@ -6,15 +6,14 @@ using ProbDsl.Inference.Data;
 namespace ProbDsl.Cli.Tests;
 
 /// <summary>The .npy reader against files written from the format's specification (<see cref="NpyFile"/>).</summary>
-public class NpyReaderTests
+public class NpyReaderTests : TempDirectoryTest
 {
-    private readonly string _directory = Cli.TempDirectory();
 
     [Fact]
     public void Float32RoundTripsWithItsShape()
     {
         var values = new[] { 0f, 1f, -2.5f, 3.25e-7f, float.MaxValue, 0.1f };
-        var path = Path.Combine(_directory, "a.npy");
+        var path = Path.Combine(TempDirectory, "a.npy");
         NpyFile.Float32(path, new long[] { 2, 3 }, values);
 
         var array = NpyReader.Read(path);
@@ -27,9 +26,9 @@ public class NpyReaderTests
     [Fact]
     public void Float64Int64AndUInt8RoundTrip()
     {
-        var doubles = Path.Combine(_directory, "d.npy");
-        var longs = Path.Combine(_directory, "l.npy");
-        var bytes = Path.Combine(_directory, "b.npy");
+        var doubles = Path.Combine(TempDirectory, "d.npy");
+        var longs = Path.Combine(TempDirectory, "l.npy");
+        var bytes = Path.Combine(TempDirectory, "b.npy");
         NpyFile.Float64(doubles, new long[] { 3 }, new[] { 1e-300, -0.5, 7 });
         NpyFile.Int64(longs, new long[] { 4, 1 }, new[] { 0L, 9, -3, long.MaxValue });
         NpyFile.UInt8(bytes, new long[] { 2, 2, 2 }, new byte[] { 0, 1, 2, 3, 252, 253, 254, 255 });
@@ -47,7 +46,7 @@ public class NpyReaderTests
     [Fact]
     public void Version2HeaderIsRead()
     {
-        var path = Path.Combine(_directory, "v2.npy");
+        var path = Path.Combine(TempDirectory, "v2.npy");
         NpyFile.Write(path, "<f4", new long[] { 1, 2 }, new byte[] { 0, 0, 128, 63, 0, 0, 0, 64 }, major: 2);
 
         Assert.Equal(new[] { 1f, 2f }, NpyReader.Read(path).ToSingles());
@@ -56,7 +55,7 @@ public class NpyReaderTests
     [Fact]
     public void FortranOrderIsRefusedWithTheFix()
     {
-        var path = Path.Combine(_directory, "f.npy");
+        var path = Path.Combine(TempDirectory, "f.npy");
         NpyFile.Write(path, "<f4", new long[] { 2, 2 }, new byte[16], fortranOrder: true);
 
         var e = Assert.Throws<InvalidDataException>(() => NpyReader.Read(path));
@@ -70,7 +69,7 @@ public class NpyReaderTests
     [InlineData("<f2", "dtype '<f2' is not supported")]
     public void OtherDtypesAreRefusedByName(string descr, string message)
     {
-        var path = Path.Combine(_directory, "t.npy");
+        var path = Path.Combine(TempDirectory, "t.npy");
         NpyFile.Write(path, descr, new long[] { 1 }, new byte[20]);
 
         var e = Assert.Throws<InvalidDataException>(() => NpyReader.Read(path));
@@ -81,7 +80,7 @@ public class NpyReaderTests
     [Fact]
     public void TruncatedDataAreRefusedWithTheSizes()
     {
-        var path = Path.Combine(_directory, "short.npy");
+        var path = Path.Combine(TempDirectory, "short.npy");
         NpyFile.Write(path, "<f8", new long[] { 10, 3 }, new byte[100]);
 
         var e = Assert.Throws<InvalidDataException>(() => NpyReader.Read(path));
@@ -92,7 +91,7 @@ public class NpyReaderTests
     [Fact]
     public void ExtraBytesAfterTheDataAreRefused()
     {
-        var path = Path.Combine(_directory, "long.npy");
+        var path = Path.Combine(TempDirectory, "long.npy");
         NpyFile.Write(path, "|u1", new long[] { 2 }, new byte[3]);
 
         var e = Assert.Throws<InvalidDataException>(() => NpyReader.Read(path));
@@ -103,7 +102,7 @@ public class NpyReaderTests
     [Fact]
     public void AFileThatIsNotNpyIsRefused()
     {
-        var path = Path.Combine(_directory, "text.npy");
+        var path = Path.Combine(TempDirectory, "text.npy");
         File.WriteAllText(path, "x,y\n1,2\n", Encoding.ASCII);
 
         var e = Assert.Throws<InvalidDataException>(() => NpyReader.Read(path));
@@ -114,7 +113,7 @@ public class NpyReaderTests
     [Fact]
     public void StructuredArraysAreRefused()
     {
-        var path = Path.Combine(_directory, "rec.npy");
+        var path = Path.Combine(TempDirectory, "rec.npy");
         var header = "{'descr': [('a', '<f4')], 'fortran_order': False, 'shape': (1,), }";
         using (var file = File.Create(path))
         {

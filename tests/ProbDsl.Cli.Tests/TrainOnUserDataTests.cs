@@ -9,9 +9,8 @@ namespace ProbDsl.Cli.Tests;
 /// `probdsl train` on data no example uses, written by the test: noisy 4×4 bars (<see cref="BarsData"/>), as .npy,
 /// .npz and CSV, with a semi-supervised model (bars.pdsl) and an unsupervised one (barsmixture.pdsl, objective elbo).
 /// </summary>
-public class TrainOnUserDataTests
+public class TrainOnUserDataTests : TempDirectoryTest
 {
-    private readonly string _directory = Cli.TempDirectory();
     private readonly ITestOutputHelper _log;
 
     public TrainOnUserDataTests(ITestOutputHelper log) => _log = log;
@@ -27,8 +26,8 @@ public class TrainOnUserDataTests
     [Fact]
     public void SemiSupervisedModelLearnsTheBarsFromNpyFiles()
     {
-        var (x, y) = BarsData.WriteNpy(_directory, count: 2000, seed: 1);
-        var output = Path.Combine(_directory, "out");
+        var (x, y) = BarsData.WriteNpy(TempDirectory, count: 2000, seed: 1);
+        var output = Path.Combine(TempDirectory, "out");
 
         var (code, stdout, error) = Cli.Run("train", Cli.Model("bars.pdsl"), "--data", $"x={x}", "--label", $"y={y}", "--labelled", "40",
             "--epochs", "5", "--batch-size", "100", "--learning-rate", "0.01", "--threads", "1", "--out", output);
@@ -48,8 +47,8 @@ public class TrainOnUserDataTests
     [Fact]
     public void UnsupervisedModelTrainsFromCsv()
     {
-        var x = BarsData.WriteCsv(_directory, count: 1000, seed: 2);
-        var output = Path.Combine(_directory, "out");
+        var x = BarsData.WriteCsv(TempDirectory, count: 1000, seed: 2);
+        var output = Path.Combine(TempDirectory, "out");
 
         var (code, stdout, error) = Cli.Run("train", Cli.Model("barsmixture.pdsl"), "--data", $"x={x}",
             "--epochs", "5", "--batch-size", "100", "--learning-rate", "0.01", "--threads", "1", "--out", output);
@@ -64,8 +63,8 @@ public class TrainOnUserDataTests
     [Fact]
     public void NpzEntriesBindByVariableName()
     {
-        var (x, y) = BarsData.WriteNpy(_directory, count: 300, seed: 3);
-        var archive = Path.Combine(_directory, "bars.npz");
+        var (x, y) = BarsData.WriteNpy(TempDirectory, count: 300, seed: 3);
+        var archive = Path.Combine(TempDirectory, "bars.npz");
         using (var zip = ZipFile.Open(archive, ZipArchiveMode.Create))
         {
             zip.CreateEntryFromFile(y, "y.npy");
@@ -73,7 +72,7 @@ public class TrainOnUserDataTests
         }
 
         var (code, stdout, error) = Cli.Run("train", Cli.Model("bars.pdsl"), "--data", $"x={archive}", "--label", $"y={archive}",
-            "--labelled", "20", "--epochs", "1", "--threads", "1", "--out", Path.Combine(_directory, "out"));
+            "--labelled", "20", "--epochs", "1", "--threads", "1", "--out", Path.Combine(TempDirectory, "out"));
 
         Assert.True(code == 0, error);
         Assert.Contains("20 labelled, 250 unlabelled, 30 test rows", stdout);

@@ -14,7 +14,7 @@ namespace ProbDsl.Cli.Tests;
 /// into its assembly at build time (here: this test assembly's M2StructuredTrainer). Same seed and options, same
 /// data calls: the first epoch's numbers must be identical, not merely close.
 /// </summary>
-public class TrainSameCodePathTests
+public class TrainSameCodePathTests : TempDirectoryTest
 {
     private readonly ITestOutputHelper _log;
 
@@ -23,7 +23,7 @@ public class TrainSameCodePathTests
     [Fact]
     public void M2FirstEpochEqualsTheBuildTimeTrainersOnASmallMnistSubset()
     {
-        var output = Cli.TempDirectory();
+        var output = TempDirectory;
 
         var (code, _, error) = Cli.Run("train", Cli.Model("m2.pdsl"), "--guide", "Structured", "--data", "mnist",
             "--labelled", "100", "--train-limit", "400", "--test-limit", "300", "--epochs", "1", "--seed", "3", "--threads", "1", "--out", output);
