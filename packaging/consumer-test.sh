@@ -111,4 +111,29 @@ if grep -Eq "model\.pdsl.*error PDSL0902" "$out/broken.log"; then
 else
     fail "ProbDslHoisting metadata did not reach the generator (no PDSL0902; see $out/broken.log)"
 fi
+
+# 5. The probdsl tool from the feed (packaging/Tool/README.md): `check` on the template's model and on the broken one,
+#    and a short `train` of the template's model on CSV files made here. The tool loads TorchSharp from its own folder,
+#    which no build of the user's runs in, so this is what shows that the package carries the libstdc++ fix.
+tool="$work/tool"
+awk -v dir="$work" 'BEGIN { srand(1); for (i = 0; i < 400; i++) { c = i % 4; row = "";
+    for (p = 0; p < 16; p++) { v = (int(p / 4) == c); if (rand() < 0.1) v = 1 - v; row = row (p ? "," : "") v }
+    print row > (dir "/x.csv"); print c > (dir "/y.csv") } }'
+if step dotnet tool install ProbDsl.Tool --tool-path "$tool" --add-source "$feed" --version "$version" > "$out/tool.log" 2>&1; then
+    (cd "$project" && "$tool/probdsl" check model.pdsl) >> "$out/tool.log" 2>&1; good=$?
+    (cd "$project" && "$tool/probdsl" check broken.pdsl) > "$out/tool-check.log" 2>&1; bad=$?
+    if [ "$good" -eq 0 ] && [ "$bad" -eq 1 ] && grep -q '^broken\.pdsl(3,14): error PDSL' "$out/tool-check.log"; then
+        pass "probdsl check: model.pdsl exit 0, broken.pdsl exit 1 with $(grep -o '^broken\.pdsl([0-9,]*): error PDSL[0-9]*' "$out/tool-check.log" | head -1)"
+    else
+        fail "probdsl check (exit $good on model.pdsl, $bad on broken.pdsl; see $out/tool.log, $out/tool-check.log)"
+    fi
+    (cd "$work" && step "$tool/probdsl" train "$project/model.pdsl" --data x=x.csv --label y=y.csv --labelled 20 --epochs 2 --out tool-run) > "$out/tool-train.log" 2>&1; trained=$?
+    if [ "$trained" -eq 0 ] && [ "$(wc -l < "$work/tool-run/epochs.csv")" -eq 3 ]; then
+        pass "probdsl train from the tool package: $(grep -m1 -o 'epoch *2/2 .*nats' "$out/tool-train.log")"
+    else
+        fail "probdsl train (exit $trained; see $out/tool-train.log)"; grep -m3 -iE "exception|error" "$out/tool-train.log" | cut -c1-300
+    fi
+else
+    fail "dotnet tool install ProbDsl.Tool (see $out/tool.log)"; tail -5 "$out/tool.log"
+fi
 finish

@@ -1,0 +1,13 @@
+namespace ProbDsl.Cli;
+
+/// <summary>What the tool's exit code means, the same for every command.</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>The model has errors (diagnostics were printed as the build prints them).</summary>
+    public const int ModelErrors = 1;
+
+    /// <summary>The user asked for something impossible: a missing file, a bad option, data that do not fit the model.</summary>
+    public const int UsageOrData = 2;
+}

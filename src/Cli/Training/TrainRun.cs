@@ -1,0 +1,86 @@
+using System.Collections.Generic;
+using System.IO;
+using ProbDsl.Cli.Compiling;
+using ProbDsl.Cli.Data;
+using ProbDsl.Dsl.Ir;
+using ProbDsl.Inference.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace ProbDsl.Cli.Training;
+
+/// <summary>
+/// <c>probdsl train</c>: compile the file with the generator's emitter, compile that C# in memory, pick the
+/// generated trainer of the chosen guide, then do what the example programs do, in their order — threads, seed,
+/// data, trainer, train — so that the same options give the same numbers.
+/// </summary>
+internal static class TrainRun
+{
+    /// <returns>The epoch reports, or null when the model has errors (printed as the build prints them).</returns>
+    public static IReadOnlyList<EpochReport>? Execute(TrainSettings settings, Terminal terminal)
+    {
+        if (Compile(settings, terminal) is not var (file, model))
+            return null;
+        var guide = CompiledFile.SelectGuide(model, settings.Guide);
+        var modelData = ModelData.Of(model);
+        var trainerType = TrainerType.Find(RuntimeCompiler.Compile($"ProbDsl.Models.{model.Name}", file.Sources), model, guide);
+        var output = OutputDirectory(settings, model, guide);
+
+        torch.set_num_threads(settings.Threads);
+        manual_seed(settings.Options.Seed); // before the trainer creates the model: its initial weights follow the seed
+        using var data = DataLoader.Load(settings.Data, modelData, message => terminal.Error.WriteLine(message));
+        var options = settings.Options with { CheckpointPath = Path.Combine(output, RunResults.CheckpointFile) };
+        using var session = TrainingSession.Create(trainerType, options);
+        return Train(session, data, settings, Header(settings, model, guide, data, options, session.Alpha), output, terminal);
+    }
+
+    /// <summary>The file compiled (with the --infer override, if any) and the chosen model; null after printing errors.</summary>
+    private static (CompiledFile File, ModelIr Model)? Compile(TrainSettings settings, Terminal terminal)
+    {
+        var file = CompiledFile.Load(settings.File, settings.Hoisting);
+        if (file.HasErrors)
+            return Errors(file, terminal);
+        var model = file.SelectModel(settings.Model);
+        if (settings.Infer is null)
+            return (file, model);
+        model = InferenceOverride.Apply(model, InferenceOverride.Parse(settings.Infer));
+        file = file.With(model, settings.Hoisting);
+        return file.HasErrors ? Errors(file, terminal) : (file, model);
+    }
+
+    private static (CompiledFile, ModelIr)? Errors(CompiledFile file, Terminal terminal)
+    {
+        BuildDiagnostics.WriteAll(file, terminal.Output);
+        return null;
+    }
+
+    private static IReadOnlyList<EpochReport> Train(ITrainingSession session, TrainingData data, TrainSettings settings, RunHeader header, string output, Terminal terminal)
+    {
+        terminal.Output.Write(session.Explanation);
+        terminal.Output.WriteLine(data.Description);
+        terminal.Output.WriteLine($"results and checkpoint in {output}");
+        var display = new EpochDisplay(terminal, settings.Options.Epochs, session.Classifies);
+        var results = new RunResults(output, header);
+        IReadOnlyList<EpochReport> reports = new List<EpochReport>();
+        display.Run(steps => reports = session.Train(data, report =>
+        {
+            display.Epoch(report);
+            results.Add(report);
+        }, steps));
+        display.Table(reports);
+        return reports;
+    }
+
+    private static string OutputDirectory(TrainSettings settings, ModelIr model, GuideIr guide)
+    {
+        var directory = settings.OutDirectory ?? Path.Combine("probdsl-runs", $"{model.Name}-{guide.Name}");
+        if (File.Exists(directory))
+            throw new UserError($"--out {directory}: a file of that name exists; give a directory.");
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+
+    private static RunHeader Header(TrainSettings settings, ModelIr model, GuideIr guide, TrainingData data, TrainingOptions options, double? alpha) => new(
+        settings.File, model.Name, guide.Name, settings.Hoisting, settings.Infer, data.Description, options.Epochs, options.BatchSize,
+        options.LabelledBatchSize, options.LearningRate, options.Seed, alpha, settings.Threads, options.CheckpointPath!);
+}

@@ -1,0 +1,16 @@
+using ProbDsl.Cli.Data;
+using ProbDsl.Inference.Training;
+
+namespace ProbDsl.Cli.Training;
+
+/// <summary>A training run as the command line chose it: which model and guide, the data, the options, where results go.</summary>
+internal sealed record TrainSettings(
+    string File,
+    string? Model,
+    string? Guide,
+    bool Hoisting,
+    string? Infer,
+    DataRequest Data,
+    TrainingOptions Options,
+    int Threads,
+    string? OutDirectory);
