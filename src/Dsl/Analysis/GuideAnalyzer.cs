@@ -39,7 +39,8 @@ public static class GuideAnalyzer
             BoundText.Labelled(model, guide, modelFactors),
             BoundText.Unlabelled(model, guide, modelFactors),
             assumptions,
-            faithful);
+            faithful,
+            ContinuousTermRule.Decide(model, guide));
     }
 
     private static IReadOnlyList<FactorIr> SamplingOrder(GuideIr guide)

@@ -20,7 +20,8 @@ public sealed record GuideExplanation(
     string LabelledBound,
     string UnlabelledBound,
     IReadOnlyList<AssumedIndependence> Assumptions,
-    string? FaithfulFactorisation)
+    string? FaithfulFactorisation,
+    IReadOnlyList<ContinuousTerm> ContinuousTerms)
 {
     public bool IsFaithful => Assumptions.All(a => a.HoldsInModel);
 
@@ -32,6 +33,8 @@ public sealed record GuideExplanation(
         text.Append("  guide:      ").Append(GuideFactorisation).Append('\n');
         text.Append("  labelled:   ").Append(LabelledBound).Append('\n');
         text.Append("  unlabelled: ").Append(UnlabelledBound).Append('\n');
+        foreach (var term in ContinuousTerms)
+            text.Append("  term:       ").Append(term).Append('\n');
         if (Assumptions.Count == 0)
             text.Append("  assumes:    no conditional independence beyond the model's\n");
         foreach (var assumption in Assumptions)

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using ProbDsl.Dsl.Analysis;
 using ProbDsl.Dsl.Ir;
 using ProbDsl.Dsl.Validation;
 
@@ -15,8 +16,10 @@ internal sealed partial class BoundEmitter
             EmitDataLikelihood(factor);
         else if (variable.IsDiscrete)
             EmitDiscretePrior(factor, variable);
-        else
+        else if (_plan.TermFor(variable.Name).Kind == ContinuousTermKind.AnalyticKl)
             EmitContinuousKl(factor);
+        else
+            EmitSampledContinuousTerm(factor);
     }
 
     /// <summary>log p(x | ·) of the observed data, by family; the planner let through only parameters these can take.</summary>
@@ -71,12 +74,17 @@ internal sealed partial class BoundEmitter
     private void EmitRelaxedLabelKl(FactorIr factor, ParameterSource prior)
     {
         var local = "kl" + Names.Pascal(factor.Target);
-        var logQ = LogQOf(LabelVariable.Name);
+        var logQ = _labelLogQ!;
         _w.Line($"// KL({_plan.Guide.FactorFor(factor.Target)!.Signature('q')} || {factor.Signature('p')}) between categoricals, exactly.");
-        _w.Line(prior is UniformSource
-            ? $"var {local} = Densities.CategoricalKlToUniform({logQ});"
-            : $"var {local} = Densities.CategoricalKl({logQ}, F.log_softmax({ParameterValue(factor, 'p', "logits").Expression}, dim: -1));");
-        _terms.Add(new Term(local, true, 0, false));
+        if (prior is UniformSource)
+        {
+            _w.Line($"var {local} = Densities.CategoricalKlToUniform({logQ.Expression});");
+            _terms.Add(new Term(local, true, logQ.Dims, false));
+            return;
+        }
+        var logits = ParameterValue(factor, 'p', "logits");
+        _w.Line($"var {local} = Densities.CategoricalKl({logQ.Expression}, F.log_softmax({logits.Expression}, dim: -1));");
+        _terms.Add(new Term(local, true, logQ.Dims | logits.Dims, false));
     }
 
     /// <summary>
@@ -86,24 +94,43 @@ internal sealed partial class BoundEmitter
     private void EmitContinuousKl(FactorIr factor)
     {
         var (qLoc, qScale) = _guideNormals[factor.Target];
-        var bound = Bind(factor, 'p');
+        var prior = PriorArguments(factor);
         var local = "kl" + Names.Pascal(factor.Target);
-        var dims = qLoc.Dims | qScale.Dims;
-        string prior;
-        if (bound.All(p => p.Source is ConstantSource))
-        {
-            prior = string.Join(", ", bound.Select(p => Names.Literal(((ConstantSource)p.Source).Value)));
-        }
-        else
-        {
-            var pLoc = ParameterValue(factor, 'p', "loc");
-            var pScale = ParameterValue(factor, 'p', "scale");
-            dims |= pLoc.Dims | pScale.Dims;
-            prior = $"{pLoc.Expression}, {pScale.Expression}";
-        }
         _w.Line($"// KL({_plan.Guide.FactorFor(factor.Target)!.Signature('q')} || {factor.Signature('p')}) in closed form.");
         var function = factor.Distribution.Family == DistributionFamily.LogNormal ? "LogNormalKl" : "NormalKl";
-        _w.Line($"var {local} = Densities.{function}({qLoc.Expression}, {qScale.Expression}, {prior});");
-        _terms.Add(new Term(local, true, dims, false));
+        _w.Line($"var {local} = Densities.{function}({qLoc.Expression}, {qScale.Expression}, {prior.Expression});");
+        _terms.Add(new Term(local, true, qLoc.Dims | qScale.Dims | prior.Dims, false));
+    }
+
+    /// <summary>
+    /// log p(v|pa) − log q(v|·) at the guide's sample of v, where a parent is drawn from v and the closed-form KL
+    /// would be wrong (<see cref="ContinuousTermRule"/>). For a LogNormal both densities carry the same Jacobian
+    /// 1/v, which cancels in the difference.
+    /// </summary>
+    private void EmitSampledContinuousTerm(FactorIr factor)
+    {
+        var sample = _values[factor.Target];
+        var (qLoc, qScale) = _guideNormals[factor.Target];
+        var prior = PriorArguments(factor);
+        var function = factor.Distribution.Family == DistributionFamily.LogNormal ? "LogNormalLogProb" : "NormalLogProb";
+        var logP = "logP" + Names.Pascal(factor.Target);
+        var logQ = "logQ" + Names.Pascal(factor.Target);
+        var late = string.Join(", ", _plan.TermFor(factor.Target).LateParents);
+        _w.Line($"// log {factor.Signature('p')} - log {_plan.Guide.FactorFor(factor.Target)!.Signature('q')} at the sample: the guide draws {late} from {factor.Target}, so no closed-form KL.");
+        _w.Line($"var {logP} = Densities.{function}({sample.Expression}, {prior.Expression});");
+        _w.Line($"var {logQ} = Densities.{function}({sample.Expression}, {qLoc.Expression}, {qScale.Expression});");
+        _terms.Add(new Term(logP, false, sample.Dims | prior.Dims, false));
+        _terms.Add(new Term(logQ, true, sample.Dims | qLoc.Dims | qScale.Dims, false));
+    }
+
+    /// <summary>A continuous prior's (loc, scale) as arguments: numbers, or network heads with their enumerated dimensions.</summary>
+    private Value PriorArguments(FactorIr factor)
+    {
+        var bound = Bind(factor, 'p');
+        if (bound.All(p => p.Source is ConstantSource))
+            return new Value(string.Join(", ", bound.Select(p => Names.Literal(((ConstantSource)p.Source).Value))), 0);
+        var loc = ParameterValue(factor, 'p', "loc");
+        var scale = ParameterValue(factor, 'p', "scale");
+        return new Value($"{loc.Expression}, {scale.Expression}", loc.Dims | scale.Dims);
     }
 }

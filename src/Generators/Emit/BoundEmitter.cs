@@ -43,6 +43,9 @@ internal sealed partial class BoundEmitter
     private readonly Dictionary<(FactorIr, char), IReadOnlyList<BoundParameter>> _bindings = new();
     private readonly List<Term> _terms = new();
 
+    /// <summary>log q(y|·) of a relaxed or sampled label, [B, K] (its dimensions are those of the label's logits).</summary>
+    private Value? _labelLogQ;
+
     private BoundEmitter(GuidePlan plan, SourceWriter w, BoundMode mode)
     {
         _plan = plan;
@@ -91,13 +94,26 @@ internal sealed partial class BoundEmitter
             .Concat(discrete.Select(LogQOf))
             .Concat(Subsets(discrete).Select(subset => JointName("expectedOver", subset)))
             .Concat(plan.Nets.Select(n => Names.Camel(n.Name) + "Out"))
-            .Concat(plan.Model.Variables.SelectMany(v => new[] { "logP" + Names.Pascal(v.Name), "kl" + Names.Pascal(v.Name) }));
+            .Concat(plan.Model.Variables.SelectMany(v => new[] { "logP" + Names.Pascal(v.Name), "logQ" + Names.Pascal(v.Name), "kl" + Names.Pascal(v.Name) }));
     }
 
     private static IEnumerable<IReadOnlyList<string>> Subsets(IReadOnlyList<string> items) =>
         Enumerable.Range(1, (1 << items.Count) - 1).Select(mask => (IReadOnlyList<string>)items.Where((_, i) => (mask & (1 << i)) != 0).ToList());
 
     public static void Emit(SourceWriter w, GuidePlan plan, BoundMode mode) => new BoundEmitter(plan, w, mode).Emit();
+
+    /// <summary>The body of a method returning the logits of q(y|·) after drawing the latents it reads, once each.</summary>
+    public static void EmitSampledClassLogits(SourceWriter w, GuidePlan plan) => new BoundEmitter(plan, w, BoundMode.Labelled).EmitClassifier();
+
+    private void EmitClassifier()
+    {
+        _w.Line("using var scope = NewDisposeScope();");
+        _values[_plan.Data.Name] = new Value(Names.Identifier(_plan.Data.Name), 0);
+        foreach (var factor in _plan.LabelAncestors)
+            EmitContinuousSample(factor);
+        var logits = ParameterValue(_plan.Guide.FactorFor(LabelVariable.Name)!, 'q', "logits");
+        _w.Line($"return {logits.Expression}.MoveToOuterDisposeScope();");
+    }
 
     private void Emit()
     {
@@ -165,11 +181,12 @@ internal sealed partial class BoundEmitter
         var logits = ParameterValue(factor, 'q', "logits");
         var logQ = LogQOf(LabelVariable.Name);
         _w.Line($"var {logQ} = F.log_softmax({logits.Expression}, dim: -1);");
+        _labelLogQ = new Value(logQ, logits.Dims);
         _w.Line($"// {LabelVariable.Name} ~ {factor.Signature('q')}, one discrete sample per example: no gradient flows through the draw.");
         _w.Line($"var {Sample} = ScoreFunction.SampleIndex({logQ}, {Names.StringLiteral(LabelVariable.Name)});");
         _w.Line($"var {LogQSample} = {logQ}.gather(-1, {Sample}.unsqueeze(-1)).squeeze(-1);");
         _w.Line($"var {Label} = Enumeration.OneHot({Sample}, {LabelVariable.Size}, {X});");
-        _values[LabelVariable.Name] = new Value(Label, 0);
+        _values[LabelVariable.Name] = new Value(Label, _labelLogQ!.Dims);
     }
 
     private void EmitRelaxedLabel(FactorIr factor)
@@ -177,9 +194,10 @@ internal sealed partial class BoundEmitter
         var logits = ParameterValue(factor, 'q', "logits");
         var hard = _plan.Relaxation!.Hard;
         _w.Line($"var {LogQOf(LabelVariable.Name)} = F.log_softmax({logits.Expression}, dim: -1);");
+        _labelLogQ = new Value(LogQOf(LabelVariable.Name), logits.Dims);
         _w.Line($"// Relaxed {Label} ~ Concrete({factor.Signature('q')}, τ = Temperature){(hard ? ", straight-through" : "")}: reparameterised, [B, K].");
         _w.Line($"var {Label} = Relaxation.GumbelSoftmax({logits.Expression}, this.Temperature, hard: {(hard ? "true" : "false")}, variable: {Names.StringLiteral(LabelVariable.Name)});");
-        _values[LabelVariable.Name] = new Value(Label, 0);
+        _values[LabelVariable.Name] = new Value(Label, _labelLogQ!.Dims);
     }
 
     /// <summary>

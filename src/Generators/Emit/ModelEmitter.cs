@@ -171,13 +171,37 @@ internal static class ModelEmitter
         w.Line();
     }
 
+    /// <summary>Draws of the auxiliary latents averaged in evaluation, when q(y|·) reads latents drawn before it.</summary>
+    private const int ClassifierDraws = 16;
+
     private static void EmitClassLogits(SourceWriter w, GuidePlan plan)
     {
         var factor = plan.Guide.FactorFor(plan.Label!.Name)!;
+        var x = Names.Identifier(plan.Data.Name);
+        if (plan.LabelAncestors.Count > 0)
+        {
+            EmitSampledClassLogits(w, plan, factor, x);
+            return;
+        }
         var call = (NetCallExpr)factor.Distribution.Arguments.Single().Value;
         var net = plan.Model.FindNet(call.Net)!;
         var head = net.Heads.Count == 1 ? "" : "." + NetEmitter.OutputProperty(net.Heads.Single(h => h.Variable == plan.Label!.Name));
         w.Line($"/// <summary>Logits of {factor.Signature('q')}, [B, {plan.Label!.Size}].</summary>");
-        w.Line($"public Tensor ClassLogits(Tensor {Names.Identifier(plan.Data.Name)}) => this.{Names.Identifier(net.Name)}.call({string.Join(", ", call.Arguments.Select(Names.Identifier))}){head};");
+        w.Line($"public Tensor ClassLogits(Tensor {x}) => this.{Names.Identifier(net.Name)}.call({string.Join(", ", call.Arguments.Select(Names.Identifier))}){head};");
+    }
+
+    /// <summary>
+    /// q(y|x) = E[q(y|·)] over the latents q(y|·) reads: one draw while training (the classification term is then
+    /// E[log q(y|·)], as in Maaløe et al. 2016), the log of the mean probability over several draws in evaluation.
+    /// </summary>
+    private static void EmitSampledClassLogits(SourceWriter w, GuidePlan plan, FactorIr factor, string x)
+    {
+        var over = string.Join(" ", plan.LabelAncestors.Select(f => f.Signature('q')));
+        w.Line($"/// <summary>Logits of q({plan.Label!.Name}|{plan.Data.Name}) = E_{{{over}}}[{factor.Signature('q')}], [B, {plan.Label!.Size}]: one draw while training, the mean of {ClassifierDraws} in evaluation.</summary>");
+        w.Line($"public Tensor ClassLogits(Tensor {x}) => this.training ? SampledClassLogits({x}) : global::ProbDsl.Inference.Models.ClassPrediction.AverageOverDraws(() => SampledClassLogits({x}), {ClassifierDraws});");
+        w.Line();
+        w.Line($"/// <summary>Logits of {factor.Signature('q')} at one draw of {string.Join(", ", plan.LabelAncestors.Select(f => f.Target))}.</summary>");
+        using (w.Block($"private Tensor SampledClassLogits(Tensor {x})"))
+            BoundEmitter.EmitSampledClassLogits(w, plan);
     }
 }

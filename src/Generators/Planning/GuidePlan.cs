@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using ProbDsl.Dsl.Analysis;
 using ProbDsl.Dsl.Ir;
 
 namespace ProbDsl.Generators.Planning;
@@ -7,7 +8,8 @@ namespace ProbDsl.Generators.Planning;
 /// <summary>
 /// What the emitter needs to write one model-with-guide class: the observed data, the discrete variable that is
 /// observed when labelled and enumerated otherwise (none for an unsupervised model), the guide factors in an
-/// order in which they can be sampled, and the networks the class owns.
+/// order in which they can be sampled, the networks the class owns, and for each continuous latent whether its
+/// term is a closed-form KL or sampled (<see cref="ContinuousTermRule"/>).
 /// </summary>
 internal sealed record GuidePlan(
     ModelIr Model,
@@ -16,8 +18,33 @@ internal sealed record GuidePlan(
     VariableIr Data,
     VariableIr? Label,
     IReadOnlyList<FactorIr> SamplingOrder,
-    IReadOnlyList<NetIr> Nets)
+    IReadOnlyList<NetIr> Nets,
+    IReadOnlyList<ContinuousTerm> ContinuousTerms)
 {
+    public ContinuousTerm TermFor(string variable) => ContinuousTerms.Single(t => t.Variable == variable);
+
+    /// <summary>
+    /// The latents the label's guide factor reads, directly or through their own guide factors: the classifier
+    /// q(y|x) must draw them first (the auxiliary a of q(a|x) q(y|a,x)). Empty for q(y|x).
+    /// </summary>
+    public IReadOnlyList<FactorIr> LabelAncestors =>
+        Label is null ? new List<FactorIr>() : SamplingOrder.Where(f => GuideAncestors(Label.Name).Contains(f.Target)).ToList();
+
+    private ISet<string> GuideAncestors(string variable)
+    {
+        var found = new HashSet<string>();
+        var pending = new Stack<string>(Guide.FactorFor(variable)?.Conditions ?? EquatableArray<string>.Empty);
+        while (pending.Count > 0)
+        {
+            var name = pending.Pop();
+            if (Model.FindVariable(name)?.Role == VariableRole.Data || !found.Add(name))
+                continue;
+            foreach (var condition in Guide.FactorFor(name)?.Conditions ?? EquatableArray<string>.Empty)
+                pending.Push(condition);
+        }
+        return found;
+    }
+
     /// <summary>The Concrete settings when the label is relaxed, else null.</summary>
     public RelaxationIr? Relaxation =>
         LabelInference is { Strategy: InferenceStrategy.Relax } relax ? relax.Relaxation ?? RelaxationIr.Default : null;

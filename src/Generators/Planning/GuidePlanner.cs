@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using ProbDsl.Dsl.Analysis;
 using ProbDsl.Dsl.Diagnostics;
 using ProbDsl.Dsl.Ir;
 using ProbDsl.Dsl.Validation;
@@ -31,7 +32,13 @@ internal static class GuidePlanner
             model.Variables.Single(v => v.Role == VariableRole.Data),
             model.Variables.SingleOrDefault(v => v.Role == VariableRole.Label),
             order.Select(t => guide.FactorFor(t)!).ToList(),
-            model.Nets.Where(n => usedNets.Contains(n.Name)).ToList());
+            model.Nets.Where(n => usedNets.Contains(n.Name)).ToList(),
+            ContinuousTermRule.Decide(model, guide));
+        var classifierProblems = ClassifierProblems(plan).ToList();
+        foreach (var reason in classifierProblems)
+            diagnostics.Add(DiagnosticDescriptors.NotYetGenerated.Create(filePath, plan.Guide.FactorFor(plan.Label!.Name)!.Meta.Span, reason));
+        if (classifierProblems.Count > 0)
+            return null;
 
         var reserved = ReservedNameClashes(plan).ToList();
         foreach (var name in reserved)
@@ -66,16 +73,29 @@ internal static class GuidePlanner
             yield return $"network '{net.Name}' needs at least one hidden layer";
         foreach (var net in model.Nets.Where(n => n.Inputs.Count > 5))
             yield return $"network '{net.Name}' has more than five inputs";
-        var label = model.Variables.FirstOrDefault(v => v.Role == VariableRole.Label);
-        var labelFactor = label is null ? null : guide.FactorFor(label.Name);
-        if (labelFactor is not null && labelFactor.Conditions.Any(c => model.FindVariable(c)?.Role != VariableRole.Data))
-            yield return $"q({label!.Name} | ...) may condition on observed data only";
         foreach (var latent in model.Variables.Where(v => v.Role == VariableRole.Latent))
         {
             var prior = model.FindFactor(latent.Name);
             if (prior is not null && MixesConstantsAndNetworks(prior))
                 yield return $"p({latent.Name} | ...) mixes constants and network heads";
         }
+    }
+
+    /// <summary>
+    /// The label's guide factor may read continuous latents drawn before it (the classifier then draws them too),
+    /// but not discrete ones: q(y|x) would be a sum over them, and a relaxed or sampled y would sit inside an
+    /// enumerated sum. A relaxed y's closed-form KL to p(y|pa) also needs pa drawn independently of y.
+    /// </summary>
+    private static IEnumerable<string> ClassifierProblems(GuidePlan plan)
+    {
+        if (plan.Label is not { } label)
+            yield break;
+        foreach (var discrete in plan.LabelAncestors.Select(f => plan.Model.FindVariable(f.Target)!).Where(v => v.IsDiscrete))
+            yield return $"q({label.Name} | ...) reads the discrete latent '{discrete.Name}' (directly or through other latents): the classifier q({label.Name}|{plan.Data.Name}) would have to sum over it; let q({label.Name} | ...) read data and continuous latents only";
+        var prior = plan.Model.FindFactor(label.Name);
+        var late = prior is null ? new List<string>() : prior.Conditions.Where(ContinuousTermRule.GuideDescendants(plan.Guide, label.Name).Contains).ToList();
+        if (plan.Relaxation is not null && late.Count > 0)
+            yield return $"a relaxed '{label.Name}' uses the closed-form KL(q({label.Name}|·) || {prior!.Signature('p')}), which is wrong when the guide draws {string.Join(", ", late)} from {label.Name}; enumerate {label.Name} or reorder the guide";
     }
 
     private static bool MixesConstantsAndNetworks(FactorIr factor)

@@ -79,6 +79,22 @@ public static class Densities
         return logDensity.sum(dim: -1).MoveToOuterDisposeScope();
     }
 
+    /// <summary>log Normal(value | loc, scale) with both parameters fixed (a sampled term against a constant prior).</summary>
+    public static Tensor NormalLogProb(Tensor value, double loc, double scale)
+    {
+        using var scope = NewDisposeScope();
+        var logDensity = ((value - loc) / scale).square().mul(-0.5) - (Math.Log(scale) + 0.5 * Math.Log(2 * Math.PI));
+        return logDensity.sum(dim: -1).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>log LogNormal(value | loc, scale) with both parameters fixed.</summary>
+    public static Tensor LogNormalLogProb(Tensor value, double loc, double scale)
+    {
+        using var scope = NewDisposeScope();
+        var logValue = value.log();
+        return (NormalLogProb(logValue, loc, scale) - logValue.sum(dim: -1)).MoveToOuterDisposeScope();
+    }
+
     /// <summary>
     /// log LogNormal(value | loc, scale) = log Normal(log value | loc, scale) − log value (the Jacobian of exp),
     /// summed over the last dimension. Values must be positive.

@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+using System.Linq;
+using ProbDsl.Dsl.Ir;
+
+namespace ProbDsl.Dsl.Analysis;
+
+/// <summary>
+/// When a continuous latent's term may be a closed-form KL. E_q[log p(v|pa) − log q(v|·)] equals
+/// −KL(q(v|·) ‖ p(v|pa)) only if no parent in pa depends on v's own sample: every parent must be observed or
+/// not a guide descendant of v. In p(z2) p(z1|z2) with the bottom-up guide q(z1|x) q(z2|z1), z2 is drawn from
+/// z1, so the z1 term must be sampled; likewise the auxiliary a of the ADGM, whose p(a|x,y,z) reads y and z that
+/// the guide draws from a. The check covers every latent, discrete ones included: y enumerated given a is
+/// still a function of a's sample.
+/// </summary>
+public static class ContinuousTermRule
+{
+    public static IReadOnlyList<ContinuousTerm> Decide(ModelIr model, GuideIr guide) =>
+        model.Variables
+            .Where(v => v.Role == VariableRole.Latent && !v.IsDiscrete)
+            .Select(v => (Variable: v, Prior: model.FindFactor(v.Name), Guide: guide.FactorFor(v.Name)))
+            .Where(t => t.Prior is not null && t.Guide is not null)
+            .Select(t => Decide(t.Variable.Name, t.Prior!, t.Guide!, guide))
+            .ToList();
+
+    private static ContinuousTerm Decide(string variable, FactorIr prior, FactorIr guideFactor, GuideIr guide)
+    {
+        var descendants = GuideDescendants(guide, variable);
+        var late = prior.Conditions.Where(descendants.Contains).ToList();
+        var kind = late.Count == 0 ? ContinuousTermKind.AnalyticKl : ContinuousTermKind.Sampled;
+        return new ContinuousTerm(variable, kind, prior.Signature('p'), guideFactor.Signature('q'), late);
+    }
+
+    /// <summary>The variables whose guide factors read <paramref name="variable"/>, directly or through others.</summary>
+    public static ISet<string> GuideDescendants(GuideIr guide, string variable)
+    {
+        var found = new HashSet<string>();
+        var pending = new Stack<string>();
+        pending.Push(variable);
+        while (pending.Count > 0)
+        {
+            var parent = pending.Pop();
+            foreach (var child in guide.Factors.Where(f => f.DependsOn(parent)).Select(f => f.Target))
+                if (found.Add(child))
+                    pending.Push(child);
+        }
+        return found;
+    }
+}
