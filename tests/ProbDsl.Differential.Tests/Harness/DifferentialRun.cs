@@ -77,8 +77,12 @@ public sealed class DifferentialRun
 
     private static bool IsLocated(SourceSpan span, string text) => !span.IsNone && span.Length > 0 && span.Offset >= 0 && span.Offset + span.Length <= text.Length;
 
-    /// <summary>A refusal's message with the model's own names taken out, so equal reasons count together.</summary>
-    private static string Reason(string message) => Regex.Replace(message, "'[^']*'", "'…'");
+    /// <summary>A refusal's message with the variable names (x, y, z1, c2, …) written v, so equal reasons count together.</summary>
+    private static string Reason(string message)
+    {
+        var named = Regex.Replace(message, @"\b(x|y|[zc]\d+)\b", "v");
+        return Regex.Replace(Regex.Replace(named, @"v(, v)+", "v…"), @"\|v(,v)+\)", "|v…)");
+    }
 
     private void CheckBatch(IReadOnlyList<Candidate> candidates, string name, DifferentialReport report)
     {

@@ -28,6 +28,12 @@ internal sealed class GeneratedModule : IDisposable
     public Tensor Bound(BoundKind kind, BoundInputs inputs)
     {
         using var noise = Noise.Use(inputs.Noise);
+        return BoundWithLibtorchNoise(kind, inputs);
+    }
+
+    /// <summary>The bound with the runtime's own draws: tells a failure of the generated code from one of the given noise.</summary>
+    public Tensor BoundWithLibtorchNoise(BoundKind kind, BoundInputs inputs)
+    {
         return kind switch
         {
             BoundKind.Labelled => SemiSupervised.LabelledBound(inputs.X, inputs.Label!),

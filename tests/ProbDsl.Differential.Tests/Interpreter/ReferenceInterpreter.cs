@@ -21,8 +21,15 @@ public sealed class ReferenceInterpreter
     private readonly KlMode _mode;
     private readonly IReadOnlyList<FactorIr> _order;
 
-    public ReferenceInterpreter(ModelIr model, GuideIr guide, IReadOnlyDictionary<string, Tensor> weights, KlMode mode)
+    private readonly bool _labelObservedInKlRule;
+
+    /// <param name="labelObservedInKlRule">
+    /// Whether an observed label counts as observed in <see cref="KlRule"/> (true: the rule is decided per bound).
+    /// False only to diagnose a generator that decides it once per guide.
+    /// </param>
+    public ReferenceInterpreter(ModelIr model, GuideIr guide, IReadOnlyDictionary<string, Tensor> weights, KlMode mode, bool labelObservedInKlRule = true)
     {
+        _labelObservedInKlRule = labelObservedInKlRule;
         _model = model;
         _guide = guide;
         _weights = weights;
@@ -65,7 +72,7 @@ public sealed class ReferenceInterpreter
 
     /// <summary>Whether a continuous latent's term is the closed-form KL in this evaluation.</summary>
     internal bool UsesAnalyticKl(string variable, LabelTreatment treatment) =>
-        _mode == KlMode.Analytic && KlRule.AnalyticIsValid(_model, _guide, variable, treatment == LabelTreatment.Observed);
+        _mode == KlMode.Analytic && KlRule.AnalyticIsValid(_model, _guide, variable, treatment == LabelTreatment.Observed && _labelObservedInKlRule);
 
     internal Tensor Weight(string name) => _weights[name];
 
