@@ -30,7 +30,7 @@ public sealed class DifferentialRun
         _progress = progress;
     }
 
-    private sealed record Candidate(int Index, ModelSpec Spec, string Text, string Source);
+    private sealed record Candidate(int Index, string Name, string Text, string Source);
 
     public DifferentialReport Execute()
     {
@@ -38,19 +38,28 @@ public sealed class DifferentialRun
         for (var start = 0; start < _models; start += _batchSize)
         {
             var candidates = Enumerable.Range(start, Math.Min(_batchSize, _models - start))
-                .Select(i => Generate(i, ModelGenerator.Generate(_seed, i), report)).Where(c => c is not null).Select(c => c!).ToList();
+                .Select(i => (Index: i, Spec: ModelGenerator.Generate(_seed, i)))
+                .Select(m => Generate(m.Index, m.Spec.Name, PdslWriter.Write(m.Spec), report)).Where(c => c is not null).Select(c => c!).ToList();
             CheckBatch(candidates, $"Differential{start}", report);
             _progress($"{Math.Min(start + _batchSize, _models)}/{_models} models: {report.Compared} compared, {report.Mismatches.Count} mismatching, {report.Errors.Count} errors");
         }
         return report;
     }
 
+    /// <summary>Checks models written by hand (one model per text) exactly as the random ones, in one batch.</summary>
+    public DifferentialReport CheckTexts(IReadOnlyList<string> texts)
+    {
+        var report = new DifferentialReport { Seed = _seed };
+        var candidates = texts.Select((text, i) => Generate(i, $"text{i}", text, report)).Where(c => c is not null).Select(c => c!).ToList();
+        CheckBatch(candidates, "DifferentialTexts", report);
+        return report;
+    }
+
     /// <summary>The model's generated C#, or null when it was refused (counted) or rejected (an error).</summary>
-    private static Candidate? Generate(int index, ModelSpec spec, DifferentialReport report)
+    private static Candidate? Generate(int index, string name, string text, DifferentialReport report)
     {
         report.Generated++;
-        var text = PdslWriter.Write(spec);
-        var (sources, diagnostics) = ProbDslCodeGenerator.Generate(text, spec.Name + ".pdsl");
+        var (sources, diagnostics) = ProbDslCodeGenerator.Generate(text, name + ".pdsl");
         var errors = diagnostics.Where(d => d.IsError).ToList();
         foreach (var wrong in errors.Where(d => d.Id != "PDSL0901"))
             report.Errors.Add((text, $"rejected with {wrong}"));
@@ -62,8 +71,8 @@ public sealed class DifferentialRun
             report.RefusedByReason[reason] = report.RefusedByReason.GetValueOrDefault(reason) + 1;
         }
         if (Environment.GetEnvironmentVariable("PROBDSL_DIFFERENTIAL_DUMP") is { Length: > 0 } dump)
-            Dump(dump, spec.Name, text, sources);
-        return errors.Count == 0 ? new Candidate(index, spec, text, sources.Single().Text) : null;
+            Dump(dump, name, text, sources);
+        return errors.Count == 0 ? new Candidate(index, name, text, sources.Single().Text) : null;
     }
 
     /// <summary>PROBDSL_DIFFERENTIAL_DUMP=dir writes every model's .pdsl and generated C# there, to read a mismatch.</summary>
@@ -103,7 +112,7 @@ public sealed class DifferentialRun
 
     private void Check(Candidate candidate, System.Reflection.Assembly assembly, DifferentialReport report)
     {
-        var model = PdslCompiler.Compile(candidate.Text, candidate.Spec.Name + ".pdsl").Value!.Models.Single();
+        var model = PdslCompiler.Compile(candidate.Text, candidate.Name + ".pdsl").Value!.Models.Single();
         var findings = new List<Finding>();
         foreach (var guide in model.Guides)
         {

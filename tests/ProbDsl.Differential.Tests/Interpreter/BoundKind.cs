@@ -24,4 +24,10 @@ public enum KlMode
 
     /// <summary>−KL(q ‖ p) in closed form where <see cref="KlRule"/> says it is valid, sampled elsewhere.</summary>
     Analytic,
+
+    /// <summary>
+    /// −KL(q ‖ p) in closed form for every continuous latent, the rule ignored (what the generator computed before
+    /// the rule existed). Only for showing that the analytic-versus-textbook check detects an invalid closed form.
+    /// </summary>
+    Naive,
 }

@@ -72,7 +72,7 @@ public sealed class ReferenceInterpreter
 
     /// <summary>Whether a continuous latent's term is the closed-form KL in this evaluation.</summary>
     internal bool UsesAnalyticKl(string variable, LabelTreatment treatment) =>
-        _mode == KlMode.Analytic && KlRule.AnalyticIsValid(_model, _guide, variable, treatment == LabelTreatment.Observed && _labelObservedInKlRule);
+        _mode == KlMode.Naive || _mode == KlMode.Analytic && KlRule.AnalyticIsValid(_model, _guide, variable, treatment == LabelTreatment.Observed && _labelObservedInKlRule);
 
     internal Tensor Weight(string name) => _weights[name];
 

@@ -35,8 +35,11 @@ internal sealed class ModelAssembly
         // Position latents.Length of an order stands for the label (dropped when there is none).
         var hidden = latents.Append(label).ToArray();
         var modelOrder = _m.ModelOrder.Select(i => hidden[i]).Where(v => v is not null).Select(v => v!).ToList();
-        var factors = modelOrder.Select((v, i) => ModelFactor(v, modelOrder.Take(i).ToList())).ToList();
-        factors.Add(DataFactor(data, modelOrder));
+        var auxiliary = Auxiliary(modelOrder);
+        var core = modelOrder.Except(auxiliary).ToList();
+        var factors = core.Select((v, i) => ModelFactor(v, core.Take(i).ToList())).ToList();
+        factors.Add(DataFactor(data, core));
+        factors.AddRange(auxiliary.Select((a, i) => AuxiliaryFactor(a, data, core.Concat(auxiliary.Take(i)).ToList())));
         var guides = Enumerable.Range(0, _m.GuideCount)
             .Select(g => Guide($"G{g + 1}", _m.GuideOrders[g].Select(i => hidden[i]).Where(v => v is not null).Select(v => v!).ToList()))
             .ToArray();
@@ -67,6 +70,25 @@ internal sealed class ModelAssembly
         return variable.IsDiscrete
             ? new FactorSpec(variable.Name, parents, null)
             : new FactorSpec(variable.Name, parents, null, _m.Constants[_constant++ % _m.Constants.Length]);
+    }
+
+    /// <summary>
+    /// Continuous latents drawn after the data in the model, as the ADGM's auxiliary a in p(a | x, y, z): about one in
+    /// six, as long as something else is left for the data to depend on.
+    /// </summary>
+    private List<VariableIr> Auxiliary(IReadOnlyList<VariableIr> order)
+    {
+        var auxiliary = order.Where(v => v.Role == VariableRole.Latent && !v.IsDiscrete && Coin(17)).ToList();
+        if (auxiliary.Count == order.Count)
+            auxiliary.RemoveAt(0);
+        return auxiliary;
+    }
+
+    /// <summary>p(a | x, …): the data and a random subset of the variables before it.</summary>
+    private FactorSpec AuxiliaryFactor(VariableIr auxiliary, VariableIr data, IReadOnlyList<VariableIr> earlier)
+    {
+        var parents = new[] { data.Name }.Concat(earlier.Where(_ => Coin(45)).Select(v => v.Name)).Take(MaxInputs).ToArray();
+        return new FactorSpec(auxiliary.Name, parents, NextShape());
     }
 
     /// <summary>p(x | parents): at least one latent or the label, so the likelihood has a network.</summary>
