@@ -159,27 +159,34 @@ internal sealed class ModuleCheck
     }
 
     /// <summary>
-    /// E[analytic − textbook] = 0 when every closed-form KL the rule allows is valid: Rows copies of the first
-    /// example, independent noise per row, paired differences within 4 standard errors.
+    /// E[analytic − textbook] = 0 when every closed-form KL the rule allows is valid: <see cref="RowCount"/> copies of
+    /// the first example, independent noise per row, paired differences within 4 standard errors. Log-density
+    /// ratios at random networks are heavy-tailed, so a first failure is confirmed on 16 times as many fresh rows
+    /// before it counts: a real bias stays (and grows in standard errors), a tail event does not come back.
     /// </summary>
     private void CompareModes(IReadOnlyDictionary<string, Tensor> weights, BoundKind kind, BoundInputs inputs, Generator generator)
     {
         using var noGrad = no_grad();
-        var rows = Rows(_model, inputs, RowCount, generator);
-        var analytic = new ReferenceInterpreter(_model, _guide, weights, KlMode.Analytic).Bound(kind, rows);
-        var textbook = new ReferenceInterpreter(_model, _guide, weights, KlMode.Textbook).Bound(kind, rows);
-        var difference = PairedDifference.Of(analytic, textbook);
-        if (difference is null)
+        var first = ModeDifference(weights, kind, Rows(_model, inputs, RowCount, generator));
+        if (first is null)
             return;
-        if (!difference.IsConclusive)
+        var decisive = first.IsConclusive && !first.IsWithinTolerance
+            ? ModeDifference(weights, kind, Rows(_model, inputs, RowCount * 16, generator))!
+            : first;
+        if (!decisive.IsConclusive)
         {
             InconclusiveChecks++;
             return;
         }
         StatisticalChecks++;
-        if (!difference.IsWithinTolerance)
-            _findings.Add(new Finding(_guide.Name, $"{kind} analytic vs textbook", difference.ToString()));
+        if (!decisive.IsWithinTolerance)
+            _findings.Add(new Finding(_guide.Name, $"{kind} analytic vs textbook", $"{first}; confirmed: {decisive}"));
     }
+
+    private PairedDifference? ModeDifference(IReadOnlyDictionary<string, Tensor> weights, BoundKind kind, BoundInputs rows) =>
+        PairedDifference.Of(
+            new ReferenceInterpreter(_model, _guide, weights, KlMode.Analytic).Bound(kind, rows),
+            new ReferenceInterpreter(_model, _guide, weights, KlMode.Textbook).Bound(kind, rows));
 
     /// <summary>Rows copies of the first example (and label), with fresh noise for each row.</summary>
     public static BoundInputs Rows(ModelIr model, BoundInputs inputs, int rows, Generator generator) => new(
