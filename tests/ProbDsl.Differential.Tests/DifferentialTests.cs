@@ -31,12 +31,22 @@ public class DifferentialTests
         var seed = ulong.TryParse(Environment.GetEnvironmentVariable("PROBDSL_DIFFERENTIAL_SEED"), out var s) ? s : DefaultSeed;
         var clock = Stopwatch.StartNew();
 
-        var report = new DifferentialRun(seed, models, BatchSize, Log).Execute();
+        File.WriteAllText(ProgressFile, "");
+        var report = new DifferentialRun(seed, models, BatchSize, Progress).Execute();
 
         var summary = report.Summary() + $"in {clock.Elapsed.TotalSeconds:F0} s\n" + (report.Mismatches.Count > 0 ? "mismatching quantities:\n" + report.MismatchKinds() + "\n" : "");
         File.WriteAllText("differential-report.txt", summary + "\n" + report.Details(int.MaxValue));
         Log(summary + report.Details(limit: 10));
         Assert.True(report.Passed, summary + "(details: " + Path.GetFullPath("differential-report.txt") + ")");
+    }
+
+    /// <summary>xunit shows a test's output only when it ends; a long run also appends its progress here.</summary>
+    private const string ProgressFile = "differential-progress.txt";
+
+    private void Progress(string line)
+    {
+        Log(line);
+        File.AppendAllText(ProgressFile, $"{DateTime.UtcNow:HH:mm:ss} {line}\n");
     }
 
     private void Log(string line) => _output.WriteLine(line);

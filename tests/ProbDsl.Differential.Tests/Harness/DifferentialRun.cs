@@ -39,7 +39,7 @@ public sealed class DifferentialRun
         {
             var candidates = Enumerable.Range(start, Math.Min(_batchSize, _models - start))
                 .Select(i => (Index: i, Spec: ModelGenerator.Generate(_seed, i)))
-                .Select(m => Generate(m.Index, m.Spec.Name, PdslWriter.Write(m.Spec), report)).Where(c => c is not null).Select(c => c!).ToList();
+                .Select(m => Generate(m.Index, m.Spec.Name, PdslWriter.Write(m.Spec), Options(m.Index), report)).Where(c => c is not null).Select(c => c!).ToList();
             CheckBatch(candidates, $"Differential{start}", report);
             _progress($"{Math.Min(start + _batchSize, _models)}/{_models} models: {report.Compared} compared, {report.Mismatches.Count} mismatching, {report.Errors.Count} errors");
         }
@@ -50,16 +50,16 @@ public sealed class DifferentialRun
     public DifferentialReport CheckTexts(IReadOnlyList<string> texts)
     {
         var report = new DifferentialReport { Seed = _seed };
-        var candidates = texts.Select((text, i) => Generate(i, $"text{i}", text, report)).Where(c => c is not null).Select(c => c!).ToList();
+        var candidates = texts.Select((text, i) => Generate(i, $"text{i}", text, GenerationOptions.Default, report)).Where(c => c is not null).Select(c => c!).ToList();
         CheckBatch(candidates, "DifferentialTexts", report);
         return report;
     }
 
     /// <summary>The model's generated C#, or null when it was refused (counted) or rejected (an error).</summary>
-    private static Candidate? Generate(int index, string name, string text, DifferentialReport report)
+    private static Candidate? Generate(int index, string name, string text, GenerationOptions options, DifferentialReport report)
     {
         report.Generated++;
-        var (sources, diagnostics) = ProbDslCodeGenerator.Generate(text, name + ".pdsl");
+        var (sources, diagnostics) = ProbDslCodeGenerator.Generate(text, name + ".pdsl", options);
         var errors = diagnostics.Where(d => d.IsError).ToList();
         foreach (var wrong in errors.Where(d => d.Id != "PDSL0901"))
             report.Errors.Add((text, $"rejected with {wrong}"));
@@ -74,6 +74,9 @@ public sealed class DifferentialRun
             Dump(dump, name, text, sources);
         return errors.Count == 0 ? new Candidate(index, name, text, sources.Single().Text) : null;
     }
+
+    /// <summary>Every fourth model is compiled with hoisting off: the other emission of multi-input networks.</summary>
+    private static GenerationOptions Options(int index) => index % 4 == 3 ? new GenerationOptions(Hoisting: false) : GenerationOptions.Default;
 
     /// <summary>PROBDSL_DIFFERENTIAL_DUMP=dir writes every model's .pdsl and generated C# there, to read a mismatch.</summary>
     private static void Dump(string directory, string name, string text, IEnumerable<GeneratedSource> sources)
