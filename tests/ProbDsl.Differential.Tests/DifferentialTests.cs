@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using ProbDsl.Differential.Tests.Harness;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
@@ -32,7 +33,11 @@ public class DifferentialTests
         var clock = Stopwatch.StartNew();
 
         File.WriteAllText(ProgressFile, "");
-        var report = new DifferentialRun(seed, models, BatchSize, Progress).Execute();
+        var run = new DifferentialRun(seed, models, BatchSize, Progress);
+        // PROBDSL_DIFFERENTIAL_ONLY=12,345 reruns just those models of the seed's stream (R12, R345).
+        var report = Environment.GetEnvironmentVariable("PROBDSL_DIFFERENTIAL_ONLY") is { Length: > 0 } only
+            ? run.Execute(only.Split(',').Select(int.Parse).ToList())
+            : run.Execute();
 
         var summary = report.Summary() + $"in {clock.Elapsed.TotalSeconds:F0} s\n" + (report.Mismatches.Count > 0 ? "mismatching quantities:\n" + report.MismatchKinds() + "\n" : "");
         File.WriteAllText("differential-report.txt", summary + "\n" + report.Details(int.MaxValue));

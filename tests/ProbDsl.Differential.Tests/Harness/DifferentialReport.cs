@@ -13,6 +13,7 @@ public sealed class DifferentialReport
     public int Compared { get; set; }
     public int StatisticalChecks { get; set; }
     public int InconclusiveChecks { get; set; }
+    public int ExtremeComparisons { get; set; }
     public Dictionary<string, int> RefusedByReason { get; } = new();
     public int Refused => RefusedByReason.Values.Sum();
 
@@ -31,7 +32,7 @@ public sealed class DifferentialReport
     {
         var text = new StringBuilder();
         text.AppendLine($"seed {Seed}: {Generated} models generated, {Compiled} compiled, {Refused} refused (PDSL0901), " +
-            $"{Compared} model-guide pairs compared ({StatisticalChecks} analytic-vs-textbook checks with a closed-form KL, {InconclusiveChecks} inconclusive from overflow), " +
+            $"{Compared} model-guide pairs compared ({StatisticalChecks} analytic-vs-textbook checks with a closed-form KL, {InconclusiveChecks} inconclusive from overflow; {ExtremeComparisons} bounds with rows beyond ±1e8 left out), " +
             $"{Mismatches.Count} models with mismatches, {Errors.Count} errors; {SharedNoise.Count} model-guide pairs draw noise shared across the batch");
         foreach (var (reason, count) in RefusedByReason.OrderByDescending(r => r.Value))
             text.AppendLine($"  refused {count}×: {reason}");

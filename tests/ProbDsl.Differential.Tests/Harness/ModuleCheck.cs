@@ -39,6 +39,9 @@ internal sealed class ModuleCheck
     /// <summary>Analytic-versus-textbook comparisons left undecided: more than a tenth of the rows overflowed.</summary>
     public int InconclusiveChecks { get; private set; }
 
+    /// <summary>Bounds with a row beyond ±1e8 or non-finite on either side: those rows and the gradients not compared.</summary>
+    public int ExtremeComparisons { get; private set; }
+
     /// <summary>Variables whose generated draw had no batch dimension (one sample for the whole batch by default).</summary>
     public IReadOnlyCollection<string> SharedNoise { get; private set; } = System.Array.Empty<string>();
 
@@ -116,10 +119,18 @@ internal sealed class ModuleCheck
             _findings.Add(new Finding(_guide.Name, $"{kind} shape", $"generated [{string.Join(", ", generated.Shape)}], interpreter [{string.Join(", ", reference.Shape)}]"));
             return;
         }
-        var valueDifference = Tolerances.RelativeDifference(generated.Values, reference.Values);
+        // Random chains of exp can reach 1e15 and beyond, where the two sides' different summation orders of even
+        // larger terms disagree by rounding alone: such rows are not compared (and counted), nor is any gradient of
+        // their batch mean.
+        var moderate = Enumerable.Range(0, generated.Values.Length).Where(i => IsModerate(generated.Values[i]) && IsModerate(reference.Values[i])).ToList();
+        if (moderate.Count < generated.Values.Length)
+            ExtremeComparisons++;
+        var valueDifference = Tolerances.RelativeDifference(moderate.Select(i => generated.Values[i]).ToArray(), moderate.Select(i => reference.Values[i]).ToArray());
         if (!Tolerances.Within(valueDifference, Tolerances.Value))
             _findings.Add(new Finding(_guide.Name, $"{kind} value",
                 $"generated [{Format(generated.Values)}], interpreter [{Format(reference.Values)}] (relative difference {valueDifference:G3}){Diagnosis(weights, kind, inputs, generated.Values)}"));
+        if (moderate.Count < generated.Values.Length)
+            return;
         foreach (var name in weights.Keys.Where(n => !n.StartsWith("signalBaselineNet.", StringComparison.Ordinal)))
         {
             var difference = Tolerances.GradientDifference(generated.Gradients[name], reference.Gradients[name]);
@@ -143,6 +154,8 @@ internal sealed class ModuleCheck
             ? "; equal to the interpreter's if the observed label counted as drawn in the KL rule: a closed-form KL the generator does not use"
             : "";
     }
+
+    private static bool IsModerate(double value) => double.IsFinite(value) && Math.Abs(value) < Tolerances.Extreme;
 
     private sealed record Evaluation(long[] Shape, double[] Values, Dictionary<string, double[]> Gradients);
 
@@ -184,9 +197,7 @@ internal sealed class ModuleCheck
     }
 
     private PairedDifference? ModeDifference(IReadOnlyDictionary<string, Tensor> weights, BoundKind kind, BoundInputs rows) =>
-        PairedDifference.Of(
-            new ReferenceInterpreter(_model, _guide, weights, KlMode.Analytic).Bound(kind, rows),
-            new ReferenceInterpreter(_model, _guide, weights, KlMode.Textbook).Bound(kind, rows));
+        PairedDifference.Of(new ReferenceInterpreter(_model, _guide, weights, KlMode.Analytic).ClosedFormGap(kind, rows));
 
     /// <summary>Rows copies of the first example (and label), with fresh noise for each row.</summary>
     public static BoundInputs Rows(ModelIr model, BoundInputs inputs, int rows, Generator generator) => new(

@@ -14,6 +14,9 @@ internal static class Tolerances
     public const double StandardErrors = 4;
     public const double Slack = 1e-9;
 
+    /// <summary>Bound values beyond this magnitude come from overflowing random networks; rounding decides their digits.</summary>
+    public const double Extreme = 1e8;
+
     /// <summary>The largest scaled difference of two arrays; NaN (a failure) if only one side is non-finite.</summary>
     public static double RelativeDifference(double[] a, double[] b)
     {

@@ -45,22 +45,33 @@ public sealed class ReferenceInterpreter
 
     internal VariableIr? Label => _model.Variables.FirstOrDefault(v => v.Role == VariableRole.Label);
 
-    public Tensor Bound(BoundKind kind, BoundInputs inputs)
+    public Tensor Bound(BoundKind kind, BoundInputs inputs) => Evaluate(kind, inputs).Bound;
+
+    /// <summary>
+    /// Analytic-mode bound minus textbook-mode bound at the same noise, computed term by term: only the closed-form
+    /// terms differ between the two, and taking their difference directly keeps an overflow elsewhere (a likelihood
+    /// at an extreme sample, the same in both) from hiding it. Zero in expectation when every closed form is valid.
+    /// </summary>
+    public Tensor ClosedFormGap(BoundKind kind, BoundInputs inputs) => Evaluate(kind, inputs).Gap;
+
+    private (Tensor Bound, Tensor Gap) Evaluate(BoundKind kind, BoundInputs inputs)
     {
         var treatment = Treatment(kind);
         var enumerated = _order.Select(f => _model.FindVariable(f.Target)!)
             .Where(v => (v.Role == VariableRole.Latent && v.IsDiscrete) || (v.Role == VariableRole.Label && treatment == LabelTreatment.Enumerated))
             .ToList();
         var total = zeros(inputs.X.shape[0], dtype: float64);
+        var gap = zeros(inputs.X.shape[0], dtype: float64);
         foreach (var assignment in Assignments(enumerated))
         {
             var pass = new ReferencePass(this, treatment, inputs, assignment).Run();
+            gap = gap + pass.LogWeight.exp().detach() * pass.ClosedFormGap;
             var weight = pass.LogWeight.exp();
             total = total + weight * pass.Terms;
             if (treatment == LabelTreatment.Sampled)
                 total = total + ScoreTerm(weight, pass, inputs.Baseline!);
         }
-        return total;
+        return (total, gap);
     }
 
     /// <summary>

@@ -12,8 +12,12 @@ namespace ProbDsl.Differential.Tests.Interpreter;
 /// </summary>
 internal sealed class ReferencePass
 {
-    /// <summary>log Π q(enumerated values | ·) [B]; Σ log p − Σ log q [B] of this pass; log q(y | ·) at the sampled label.</summary>
-    public sealed record Result(Tensor LogWeight, Tensor Terms, Tensor? LabelLogQ);
+    /// <summary>
+    /// log Π q(enumerated values | ·) [B]; Σ log p − Σ log q [B] of this pass; log q(y | ·) at the sampled label; and
+    /// the closed-form gap [B]: Σ over the closed-form terms of (−KL) − (log p − log q at the sample), zero in
+    /// expectation when each closed form is valid.
+    /// </summary>
+    public sealed record Result(Tensor LogWeight, Tensor Terms, Tensor? LabelLogQ, Tensor ClosedFormGap);
 
     private readonly ReferenceInterpreter _interpreter;
     private readonly LabelTreatment _label;
@@ -27,6 +31,7 @@ internal sealed class ReferencePass
     private Tensor _terms;
     private Tensor? _labelLogQ;
     private Tensor? _labelLogits;
+    private Tensor _closedFormGap;
 
     public ReferencePass(ReferenceInterpreter interpreter, LabelTreatment label, BoundInputs inputs, IReadOnlyDictionary<string, int> assignment)
     {
@@ -37,6 +42,7 @@ internal sealed class ReferencePass
         _batch = inputs.X.shape[0];
         _logWeight = zeros(_batch, dtype: float64);
         _terms = zeros(_batch, dtype: float64);
+        _closedFormGap = zeros(_batch, dtype: float64);
     }
 
     private ModelIr Model => _interpreter.Model;
@@ -50,7 +56,7 @@ internal sealed class ReferencePass
             ScoreModelFactor(factor);
         if (_label == LabelTreatment.Sampled)
             _terms = _terms - _labelLogQ!;
-        return new Result(_logWeight, _terms, _labelLogQ);
+        return new Result(_logWeight, _terms, _labelLogQ, _closedFormGap);
     }
 
     // ---- guide
@@ -131,11 +137,14 @@ internal sealed class ReferencePass
     private Tensor ContinuousTerm(VariableIr variable, IReadOnlyDictionary<string, Tensor> prior)
     {
         var guide = _guideParameters[variable.Name];
-        if (_interpreter.UsesAnalyticKl(variable.Name, _label))
-            // A LogNormal's KL is its log's Normal KL: KL is invariant under the bijection exp.
-            return ReferenceDensities.NormalKl(guide["loc"], guide["scale"], prior["loc"], prior["scale"]).neg().expand(_batch);
         var value = _values[variable.Name];
-        return LogDensity(variable.Family, value, prior) - LogDensity(variable.Family, value, guide);
+        var sampled = LogDensity(variable.Family, value, prior) - LogDensity(variable.Family, value, guide);
+        if (!_interpreter.UsesAnalyticKl(variable.Name, _label))
+            return sampled;
+        // A LogNormal's KL is its log's Normal KL: KL is invariant under the bijection exp.
+        var closedForm = ReferenceDensities.NormalKl(guide["loc"], guide["scale"], prior["loc"], prior["scale"]).neg().expand(_batch);
+        _closedFormGap = _closedFormGap + (closedForm - sampled).detach();
+        return closedForm;
     }
 
     private static Tensor LogDensity(DistributionFamily family, Tensor value, IReadOnlyDictionary<string, Tensor> p) => family switch
