@@ -15,7 +15,8 @@ public sealed class DifferentialReport
     public int InconclusiveChecks { get; set; }
     public int ExtremeComparisons { get; set; }
     public Dictionary<string, int> RefusedByReason { get; } = new();
-    public int Refused => RefusedByReason.Values.Sum();
+    /// <summary>Models refused with PDSL0901 (one model may be refused for several reasons, counted in <see cref="RefusedByReason"/>).</summary>
+    public int Refused { get; set; }
 
     /// <summary>Models whose generated bounds disagree with the interpreter (or the interpreter's modes with each other).</summary>
     public List<(string Text, IReadOnlyList<Finding> Findings)> Mismatches { get; } = new();
@@ -31,7 +32,7 @@ public sealed class DifferentialReport
     public string Summary()
     {
         var text = new StringBuilder();
-        text.AppendLine($"seed {Seed}: {Generated} models generated, {Compiled} compiled, {Refused} refused (PDSL0901), " +
+        text.AppendLine($"seed {Seed}: {Generated} models generated, {Compiled} compiled, {Refused} refused (PDSL0901; {RefusedByReason.Values.Sum()} refusals by reason below), " +
             $"{Compared} model-guide pairs compared ({StatisticalChecks} analytic-vs-textbook checks with a closed-form KL, {InconclusiveChecks} inconclusive from overflow; {ExtremeComparisons} bounds with rows beyond ±1e8 left out), " +
             $"{Mismatches.Count} models with mismatches, {Errors.Count} errors; {SharedNoise.Count} model-guide pairs draw noise shared across the batch");
         foreach (var (reason, count) in RefusedByReason.OrderByDescending(r => r.Value))

@@ -66,6 +66,8 @@ public sealed class DifferentialRun
         var errors = diagnostics.Where(d => d.IsError).ToList();
         foreach (var wrong in errors.Where(d => d.Id != "PDSL0901"))
             report.Errors.Add((text, $"rejected with {wrong}"));
+        if (errors.Count > 0 && errors.All(d => d.Id == "PDSL0901"))
+            report.Refused++;
         foreach (var refusal in errors.Where(d => d.Id == "PDSL0901"))
         {
             if (!IsLocated(refusal.Span, text))
