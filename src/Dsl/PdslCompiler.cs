@@ -12,8 +12,13 @@ public static class PdslCompiler
 {
     public static DslResult<ProgramIr> Compile(string text, string filePath)
     {
+        // Hidden characters are reported whether or not the text parses: they may be what broke it.
+        var hidden = BidiControls.Find(text, filePath);
         var parsed = PdslParser.Parse(text, filePath);
-        return parsed.Value is null ? parsed : Validate(parsed.Value, filePath, parsed.Diagnostics);
+        if (parsed.Value is null)
+            return parsed with { Diagnostics = hidden.Concat(parsed.Diagnostics).ToImmutableArray() };
+        var earlier = hidden.Concat(parsed.Diagnostics).Concat(NoModel(parsed.Value, filePath)).ToImmutableArray();
+        return Validate(parsed.Value, filePath, earlier);
     }
 
     /// <summary>
@@ -26,4 +31,10 @@ public static class PdslCompiler
         // The same fact found twice (e.g. one bad network call feeding two parameters) is reported once.
         return new DslResult<ProgramIr>(program, earlier.AddRange(validation).Distinct().ToImmutableArray());
     }
+
+    /// <summary>An empty file (or only comments) generates nothing; say so, rather than leave the user guessing.</summary>
+    private static DslDiagnostic[] NoModel(ProgramIr program, string filePath) =>
+        program.Models.Count > 0
+            ? System.Array.Empty<DslDiagnostic>()
+            : new[] { DiagnosticDescriptors.EmptyFile.Create(filePath, new SourceSpan(0, 0, 1, 1, 1, 1)) };
 }

@@ -1,8 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using ProbDsl.Dsl;
 using ProbDsl.Dsl.Diagnostics;
 using ProbDsl.Dsl.Ir;
 
@@ -11,8 +14,9 @@ namespace ProbDsl.Generators;
 /// <summary>
 /// Compiles every <c>*.pdsl</c> AdditionalFile to typed TorchSharp code at build time. The pipeline carries only
 /// equatable values (paths, text, options, generated sources, diagnostics as data), so unchanged files are not
-/// regenerated. Per-file options come from the item's metadata (see <see cref="GenerationOptions"/>); the build
-/// makes it visible with <c>CompilerVisibleItemMetadata</c> (Directory.Build.props).
+/// recompiled; only the last step sees all files at once, to find model names that collide across them. Per-file
+/// options come from the item's metadata (see <see cref="GenerationOptions"/> and <see cref="LimitsOption"/>); the
+/// build makes it visible with <c>CompilerVisibleItemMetadata</c> (Directory.Build.props).
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ProbModelGenerator : IIncrementalGenerator
@@ -27,38 +31,59 @@ public sealed class ProbModelGenerator : IIncrementalGenerator
             .Select(static (file, _) => Compile(file))
             .WithTrackingName(StepNames.Compile);
 
-        context.RegisterSourceOutput(results, static (output, result) => Report(output, result));
+        context.RegisterSourceOutput(results.Collect(), static (output, all) => Report(output, all));
     }
 
     private static PdslFile Read(AdditionalText file, AnalyzerConfigOptionsProvider options, System.Threading.CancellationToken cancellation)
     {
-        options.GetOptions(file).TryGetValue(GenerationOptions.HoistingMetadata, out var hoisting);
-        var (parsed, problem) = GenerationOptions.FromMetadata(hoisting, file.Path);
-        return new PdslFile(file.Path, file.GetText(cancellation)?.ToString() ?? "", parsed, problem);
+        var metadata = options.GetOptions(file);
+        metadata.TryGetValue(GenerationOptions.HoistingMetadata, out var hoisting);
+        metadata.TryGetValue(LimitsOption.Metadata, out var limitsValue);
+        var (parsed, hoistingProblem) = GenerationOptions.FromMetadata(hoisting, file.Path);
+        var (limits, limitsProblem) = LimitsOption.FromMetadata(limitsValue, file.Path);
+        var problems = new[] { hoistingProblem, limitsProblem }.Where(p => p is not null).Select(p => p!).ToEquatableArray();
+        return new PdslFile(file.Path, file.GetText(cancellation)?.ToString() ?? "", parsed, limits, problems);
     }
 
     private static CompilationResult Compile(PdslFile file)
     {
-        if (file.OptionProblem is not null)
-            return new CompilationResult(file.Path, ImmutableArray<GeneratedSource>.Empty.ToEquatableArray(), ImmutableArray.Create(file.OptionProblem).ToEquatableArray());
-        var (sources, diagnostics) = ProbDslCodeGenerator.Generate(file.Text, file.Path, file.Options);
-        return new CompilationResult(file.Path, sources.ToEquatableArray(), diagnostics.ToEquatableArray());
+        if (file.OptionProblems.Count > 0)
+            return new CompilationResult(file.Path, EquatableArray<GeneratedSource>.Empty, file.OptionProblems, EquatableArray<DeclaredModel>.Empty);
+        DslResult<ProgramIr> compiled;
+        try
+        {
+            compiled = PdslCompiler.Compile(file.Text, file.Path);
+        }
+        catch (Exception e)
+        {
+            // The front end never throws on any input (fuzzed); if it ever does, the user gets PDSL0999, not a crash.
+            var error = DiagnosticDescriptors.InternalError.Create(file.Path, SourceSpan.None, $"{e.GetType().Name}: {e.Message}");
+            return new CompilationResult(file.Path, EquatableArray<GeneratedSource>.Empty, EquatableArray.Create(error), EquatableArray<DeclaredModel>.Empty);
+        }
+        var (sources, diagnostics) = ProbDslCodeGenerator.Generate(compiled, file.Path, file.Options);
+        var models = compiled.Value?.Models.Select(m => DeclaredModel.Of(m, file.Path)) ?? Enumerable.Empty<DeclaredModel>();
+        return new CompilationResult(file.Path, sources.ToEquatableArray(),
+            LimitsOption.Apply(file.Limits, diagnostics).ToEquatableArray(), models.ToEquatableArray());
     }
 
-    private static void Report(SourceProductionContext output, CompilationResult result)
+    private static void Report(SourceProductionContext output, ImmutableArray<CompilationResult> results)
     {
-        foreach (var diagnostic in result.Diagnostics)
+        var collisions = ModelNameCollisions.Find(results.SelectMany(r => r.Models));
+        foreach (var diagnostic in results.SelectMany(r => r.Diagnostics).Concat(collisions))
             output.ReportDiagnostic(RoslynDiagnostics.From(diagnostic));
-        foreach (var source in result.Sources)
+        // A hint name already added belongs to a collision reported above; adding it again would crash the generator.
+        var added = new HashSet<string>(ModelNameCollisions.HintComparer);
+        foreach (var source in results.SelectMany(r => r.Sources).Where(s => added.Add(s.HintName)))
             output.AddSource(source.HintName, SourceText.From(source.Text, System.Text.Encoding.UTF8));
     }
 }
 
 /// <summary>A .pdsl file as the pipeline sees it: its text and the options its item metadata sets.</summary>
-internal sealed record PdslFile(string Path, string Text, GenerationOptions Options, DslDiagnostic? OptionProblem);
+internal sealed record PdslFile(string Path, string Text, GenerationOptions Options, bool Limits, EquatableArray<DslDiagnostic> OptionProblems);
 
-/// <summary>Everything one file produces, as equatable data.</summary>
-internal sealed record CompilationResult(string Path, EquatableArray<GeneratedSource> Sources, EquatableArray<DslDiagnostic> Diagnostics);
+/// <summary>Everything one file produces, as equatable data, with the models it declares (for cross-file checks).</summary>
+internal sealed record CompilationResult(
+    string Path, EquatableArray<GeneratedSource> Sources, EquatableArray<DslDiagnostic> Diagnostics, EquatableArray<DeclaredModel> Models);
 
 /// <summary>Names of the pipeline steps, for incremental-cache tests.</summary>
 public static class StepNames

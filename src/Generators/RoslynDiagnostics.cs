@@ -4,7 +4,11 @@ using ProbDsl.Dsl.Diagnostics;
 
 namespace ProbDsl.Generators;
 
-/// <summary>Turns our diagnostics into Roslyn's, with a location in the .pdsl file (Roslyn lines and columns are 0-based).</summary>
+/// <summary>
+/// Turns our diagnostics into Roslyn's, with a location in the .pdsl file (Roslyn lines and columns are 0-based).
+/// Messages are escaped once more here (<see cref="ControlCharacters"/>): whatever built a diagnostic, a NUL or a
+/// bidi override from a hostile file never reaches the build log or the IDE raw.
+/// </summary>
 internal static class RoslynDiagnostics
 {
     public static Diagnostic From(DslDiagnostic diagnostic)
@@ -21,7 +25,7 @@ internal static class RoslynDiagnostics
                 _ => DiagnosticSeverity.Info,
             },
             isEnabledByDefault: true);
-        return Diagnostic.Create(descriptor, LocationOf(diagnostic), diagnostic.Message);
+        return Diagnostic.Create(descriptor, LocationOf(diagnostic), ControlCharacters.Escape(diagnostic.Message));
     }
 
     private static Location LocationOf(DslDiagnostic diagnostic)

@@ -100,6 +100,34 @@ public class ContinuousTermRuleTests
     }
 
     [Fact]
+    public void An_observed_label_is_never_drawn_from_z_so_the_labelled_bound_keeps_the_kl()
+    {
+        var model = Parse("""
+            model LabelChild {
+              data   x : Bernoulli[3]
+              label  y : Categorical[2]
+              latent z : Normal[1]
+              net pz  = mlp(y -> 4 -> z.loc, softplus(z.scale))
+              net dec = mlp(z -> 4 -> x.logits)
+              net qz  = mlp(x -> 4 -> z.loc, softplus(z.scale))
+              net qy  = mlp(x, z -> 4 -> y.logits)
+              p(y) = Categorical(uniform)
+              p(z | y) = Normal(pz(y))
+              p(x | z) = Bernoulli(logits: dec(z))
+              guide ZFirst = q(z | x) q(y | x, z) {
+                q(z | x) = Normal(qz(x))
+                q(y | x, z) = Categorical(logits: qy(x, z))
+              }
+              objective semisupervised(alpha: 1)
+            }
+            """);
+        var guide = model.Guides.Single();
+
+        Assert.Equal(ContinuousTermKind.Sampled, ContinuousTermRule.Decide(model, guide).Single().Kind);
+        Assert.Equal(ContinuousTermKind.AnalyticKl, ContinuousTermRule.Decide(model, guide, labelObserved: true).Single().Kind);
+    }
+
+    [Fact]
     public void M2_keeps_its_closed_form_kl()
     {
         var path = System.IO.Path.Combine("Examples", "M2Mnist", "m2.pdsl");

@@ -277,6 +277,7 @@ public class GuideAnalysisTests
               unlabelled: U(x) = E_{q(a|x)}[Σ_y q(y|a,x) E_{q(z|a,x,y)}[log p(a|x,y,z) + log p(x|y,z) + log p(y) + log p(z) - log q(z|a,x,y)] + H(q(y|a,x)) - log q(a|x)]
               term:       z: -KL(q(z|a,x,y) || p(z)) in closed form — every parent of z in the model is observed or drawn before z in the guide
               term:       a: log p(a|x,y,z) - log q(a|x) at the guide's sample — y, z are drawn after a and from it in the guide, so the closed-form KL would be wrong
+              in L:       a: log p(a|x,y,z) - log q(a|x) at the guide's sample — z is drawn after a and from it in the guide, so the closed-form KL would be wrong
               assumes:    no conditional independence beyond the model's
               faithful:   yes — every independence it assumes holds in the true posterior
 

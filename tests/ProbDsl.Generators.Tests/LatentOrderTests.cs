@@ -30,7 +30,7 @@ public class LatentOrderTests
     [Fact]
     public void Hierarchical_bottom_up_guide_samples_the_lower_term_and_keeps_the_top_kl()
     {
-        var source = GenerateCleanly(Model("hierarchical.pdsl"));
+        var source = GenerateCleanly(Model("hier.pdsl"));
 
         Assert.Contains("var logPZ1 = Densities.NormalLogProb(z1, pz1Out.Z1Loc, pz1Out.Z1Scale);", source);
         Assert.Contains("var logQZ1 = Densities.NormalLogProb(z1, qz1Out.Z1Loc, qz1Out.Z1Scale);", source);
@@ -43,7 +43,7 @@ public class LatentOrderTests
     [Fact]
     public void Adgm_auxiliary_guide_enumerates_y_given_a_and_samples_the_auxiliary_term()
     {
-        var source = GenerateCleanly(Model("adgm.pdsl"));
+        var source = GenerateCleanly(Model("adgm-small.pdsl"));
 
         Assert.Contains("var logPA = Densities.NormalLogProb(a, auxOut.ALoc, auxOut.AScale);", source);
         Assert.Contains("var klZ = Densities.NormalKl(", source);
@@ -57,7 +57,7 @@ public class LatentOrderTests
     [InlineData("reinforce(baseline: average)")]
     public void Adgm_label_can_be_relaxed_or_sampled_given_the_auxiliary_latent(string strategy)
     {
-        var (path, text) = Model("adgm.pdsl");
+        var (path, text) = Model("adgm-small.pdsl");
 
         GenerateCleanly((path, text.Replace("infer y by enumerate", $"infer y by {strategy}")));
     }
@@ -65,7 +65,7 @@ public class LatentOrderTests
     [Fact]
     public void A_label_guide_reading_a_discrete_latent_is_refused_at_the_label_factor()
     {
-        var (path, text) = Model("adgm.pdsl");
+        var (path, text) = Model("adgm-small.pdsl");
         text = text.Replace("latent a : Normal[2]", "latent a : Categorical[2]")
             .Replace("net aux = mlp(x, y, z -> 5 -> a.loc, softplus(a.scale))", "net aux = mlp(x, y, z -> 5 -> a.logits)")
             .Replace("net qa  = mlp(x -> 5 -> a.loc, softplus(a.scale))", "net qa  = mlp(x -> 5 -> a.logits)")

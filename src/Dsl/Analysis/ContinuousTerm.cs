@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using ProbDsl.Dsl.Ir;
 
 namespace ProbDsl.Dsl.Analysis;
 
@@ -14,12 +15,12 @@ public enum ContinuousTermKind
 }
 
 /// <summary>The choice for one continuous latent of one guide, and why it was made.</summary>
-public sealed record ContinuousTerm(string Variable, ContinuousTermKind Kind, string Prior, string GuideFactor, IReadOnlyList<string> LateParents)
+public sealed record ContinuousTerm(string Variable, ContinuousTermKind Kind, string Prior, string GuideFactor, EquatableArray<string> LateParents)
 {
     public override string ToString() => Kind == ContinuousTermKind.AnalyticKl
         ? $"{Variable}: -KL({GuideFactor} || {Prior}) in closed form — every parent of {Variable} in the model is observed or drawn before {Variable} in the guide"
         : $"{Variable}: log {Prior} - log {GuideFactor} at the guide's sample — {Plural(LateParents)} drawn after {Variable} and from it in the guide, so the closed-form KL would be wrong";
 
-    private static string Plural(IReadOnlyList<string> names) =>
+    private static string Plural(EquatableArray<string> names) =>
         names.Count == 1 ? names[0] + " is" : string.Join(", ", names) + " are";
 }

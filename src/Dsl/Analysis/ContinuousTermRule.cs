@@ -10,28 +10,37 @@ namespace ProbDsl.Dsl.Analysis;
 /// not a guide descendant of v. In p(z2) p(z1|z2) with the bottom-up guide q(z1|x) q(z2|z1), z2 is drawn from
 /// z1, so the z1 term must be sampled; likewise the auxiliary a of the ADGM, whose p(a|x,y,z) reads y and z that
 /// the guide draws from a. The check covers every latent, discrete ones included: y enumerated given a is
-/// still a function of a's sample.
+/// still a function of a's sample. The decision is per bound: in the labelled bound L(x,y) the label is
+/// observed, so it is never drawn from v and the closed form may hold where it does not in U(x).
 /// </summary>
 public static class ContinuousTermRule
 {
-    public static IReadOnlyList<ContinuousTerm> Decide(ModelIr model, GuideIr guide) =>
-        model.Variables
+    public static IReadOnlyList<ContinuousTerm> Decide(ModelIr model, GuideIr guide, bool labelObserved = false)
+    {
+        var observed = new HashSet<string>(model.Variables
+            .Where(v => v.Role == VariableRole.Data || (labelObserved && v.Role == VariableRole.Label))
+            .Select(v => v.Name));
+        return model.Variables
             .Where(v => v.Role == VariableRole.Latent && !v.IsDiscrete)
             .Select(v => (Variable: v, Prior: model.FindFactor(v.Name), Guide: guide.FactorFor(v.Name)))
             .Where(t => t.Prior is not null && t.Guide is not null)
-            .Select(t => Decide(t.Variable.Name, t.Prior!, t.Guide!, guide))
+            .Select(t => Decide(t.Variable.Name, t.Prior!, t.Guide!, guide, observed))
             .ToList();
+    }
 
-    private static ContinuousTerm Decide(string variable, FactorIr prior, FactorIr guideFactor, GuideIr guide)
+    private static ContinuousTerm Decide(string variable, FactorIr prior, FactorIr guideFactor, GuideIr guide, ISet<string> observed)
     {
-        var descendants = GuideDescendants(guide, variable);
-        var late = prior.Conditions.Where(descendants.Contains).ToList();
+        var descendants = GuideDescendants(guide, variable, observed);
+        var late = prior.Conditions.Where(descendants.Contains).ToEquatableArray();
         var kind = late.Count == 0 ? ContinuousTermKind.AnalyticKl : ContinuousTermKind.Sampled;
         return new ContinuousTerm(variable, kind, prior.Signature('p'), guideFactor.Signature('q'), late);
     }
 
-    /// <summary>The variables whose guide factors read <paramref name="variable"/>, directly or through others.</summary>
-    public static ISet<string> GuideDescendants(GuideIr guide, string variable)
+    /// <summary>
+    /// The variables the guide draws from <paramref name="variable"/>, directly or through others; an observed
+    /// variable is not drawn, so nothing is reached through it.
+    /// </summary>
+    public static ISet<string> GuideDescendants(GuideIr guide, string variable, ISet<string>? observed = null)
     {
         var found = new HashSet<string>();
         var pending = new Stack<string>();
@@ -40,7 +49,7 @@ public static class ContinuousTermRule
         {
             var parent = pending.Pop();
             foreach (var child in guide.Factors.Where(f => f.DependsOn(parent)).Select(f => f.Target))
-                if (found.Add(child))
+                if (observed?.Contains(child) != true && found.Add(child))
                     pending.Push(child);
         }
         return found;

@@ -40,7 +40,8 @@ public static class GuideAnalyzer
             BoundText.Unlabelled(model, guide, modelFactors),
             assumptions,
             faithful,
-            ContinuousTermRule.Decide(model, guide));
+            ContinuousTermRule.Decide(model, guide),
+            ContinuousTermRule.Decide(model, guide, labelObserved: true));
     }
 
     private static IReadOnlyList<FactorIr> SamplingOrder(GuideIr guide)

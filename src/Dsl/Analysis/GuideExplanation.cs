@@ -21,7 +21,8 @@ public sealed record GuideExplanation(
     string UnlabelledBound,
     IReadOnlyList<AssumedIndependence> Assumptions,
     string? FaithfulFactorisation,
-    IReadOnlyList<ContinuousTerm> ContinuousTerms)
+    IReadOnlyList<ContinuousTerm> ContinuousTerms,
+    IReadOnlyList<ContinuousTerm> LabelledContinuousTerms)
 {
     public bool IsFaithful => Assumptions.All(a => a.HoldsInModel);
 
@@ -35,6 +36,8 @@ public sealed record GuideExplanation(
         text.Append("  unlabelled: ").Append(UnlabelledBound).Append('\n');
         foreach (var term in ContinuousTerms)
             text.Append("  term:       ").Append(term).Append('\n');
+        foreach (var term in LabelledContinuousTerms.Where(t => !ContinuousTerms.Contains(t)))
+            text.Append("  in L:       ").Append(term).Append('\n');
         if (Assumptions.Count == 0)
             text.Append("  assumes:    no conditional independence beyond the model's\n");
         foreach (var assumption in Assumptions)

@@ -10,6 +10,18 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SyntaxError = new(
         "PDSL0001", "Syntax error", DslSeverity.Error, "Syntax error: {0}");
 
+    public static readonly DiagnosticDescriptor NumberOutOfRange = new(
+        "PDSL0002", "Number out of range", DslSeverity.Error,
+        "The number {0} is out of range: {1}");
+
+    public static readonly DiagnosticDescriptor BidiControlCharacter = new(
+        "PDSL0003", "Bidirectional control character", DslSeverity.Warning,
+        "{0} here{1}: bidirectional control characters make editors show text in another order than the compiler reads it (the 'trojan source' attack); remove it");
+
+    public static readonly DiagnosticDescriptor EmptyFile = new(
+        "PDSL0004", "File declares no model", DslSeverity.Info,
+        "This file declares no model, so nothing is generated from it; add 'model Name {{ ... }}' or remove the file");
+
     public static readonly DiagnosticDescriptor DuplicateName = new(
         "PDSL0101", "Duplicate name", DslSeverity.Error,
         "'{0}' is declared more than once in model '{1}'; give each variable, network and guide its own name");
@@ -37,6 +49,10 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DuplicateModel = new(
         "PDSL0107", "Duplicate model", DslSeverity.Error,
         "Model '{0}' is declared more than once; rename one of them");
+
+    public static readonly DiagnosticDescriptor ModelNameCollision = new(
+        "PDSL0108", "Model name already used by another model", DslSeverity.Error,
+        "Model '{0}' compiles to the C# name '{1}', which model '{2}' at {3} already uses; rename one of them");
 
     public static readonly DiagnosticDescriptor WrongFamily = new(
         "PDSL0201", "Distribution does not match the variable", DslSeverity.Error,
@@ -81,6 +97,18 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor LabelNotFinite = new(
         "PDSL0211", "Label without a finite support", DslSeverity.Error,
         "Label '{0}' is declared {1} (values in {2}); a label is observed as a class and enumerated when unobserved, so declare it Categorical or OneHotCategorical, or make it a 'latent'");
+
+    public static readonly DiagnosticDescriptor SizeAboveLimit = new(
+        "PDSL0212", "Size above the limit", DslSeverity.Error,
+        "'{0}' has size {1}, above the limit of {2}: {3}");
+
+    public static readonly DiagnosticDescriptor TooManyParameters = new(
+        "PDSL0213", "Parameter count would exhaust memory", DslSeverity.Warning,
+        "Model '{0}' has {1} network parameters (network '{2}' alone {3}); training holds about 16 bytes per parameter (weights, gradients and Adam's two moments in float32), {4} in all, which exhausts the memory of most machines (the warning starts above {5}). Make the layers smaller, or set ProbDslLimits=\"off\" on the .pdsl item if this is intended");
+
+    public static readonly DiagnosticDescriptor EnumerationTooLarge = new(
+        "PDSL0214", "Enumeration would exhaust memory", DslSeverity.Warning,
+        "Model '{0}' enumerates {1} joint values ({2}); a tensor over all of them holds that many values per example, which exhausts memory (the warning starts above {3}). Relax or sample the label ('infer ... by relax' or 'reinforce'), use fewer classes, or set ProbDslLimits=\"off\" on the .pdsl item if this is intended");
 
     public static readonly DiagnosticDescriptor GuideMissesLatent = new(
         "PDSL0301", "Guide misses a latent", DslSeverity.Error,
@@ -149,6 +177,10 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NotYetGenerated = new(
         "PDSL0901", "Not supported by the code generator yet", DslSeverity.Error,
         "The code generator does not support this yet: {0}");
+
+    public static readonly DiagnosticDescriptor InvalidLimitsOption = new(
+        "PDSL0903", "Invalid ProbDslLimits option", DslSeverity.Error,
+        "ProbDslLimits=\"{0}\" is not a valid value; use \"on\" (the default: warn when a model would exhaust memory) or \"off\"");
 
     public static readonly DiagnosticDescriptor InternalError = new(
         "PDSL0999", "Internal compiler error", DslSeverity.Error,

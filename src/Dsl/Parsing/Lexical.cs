@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using ProbDsl.Dsl.Ir;
 using Sprache;
@@ -51,13 +50,13 @@ internal static class Lexical
     /// where it happens (XOptional) instead of backtracking to a confusing one after the list.
     /// </summary>
     public static Parser<IEnumerable<T>> OptionalList<T>(Parser<T> item) =>
-        Symbol('(').Then(_ => item.DelimitedBy(Symbol(','))).Then(items => Symbol(')').Return(items))
+        Symbol('(').Then(_ => item.XDelimitedBy(Symbol(','))).Then(items => Symbol(')').Return(items))
             .XOptional().Select(items => items.GetOrElse(Enumerable.Empty<T>()));
 
     public static readonly Parser<string> Arrow = Parse.String("->").Text().Named("'->'").Tok();
 
     public static readonly Parser<int> Integer =
-        Parse.Digit.AtLeastOnce().Text().Select(s => int.Parse(s, CultureInfo.InvariantCulture)).Named("integer").Tok();
+        Parse.Digit.AtLeastOnce().Text().Converted<int>(NumberLiterals.TryInt32).Named("integer").Tok();
 
     public static readonly Parser<double> RawNumber =
         (from sign in Parse.Char('-').Optional()
@@ -67,12 +66,27 @@ internal static class Lexical
              .Then(_ => Parse.Chars('+', '-').Optional().Then(s => Parse.Digit.AtLeastOnce().Text()
                  .Select(d => (s.IsDefined ? s.Get().ToString() : "") + d)))
              .Optional()
-         select double.Parse(
-             (sign.IsDefined ? "-" : "") + digits
+         select (sign.IsDefined ? "-" : "") + digits
              + (fraction.IsDefined ? "." + fraction.Get() : "")
-             + (exponent.IsDefined ? "e" + exponent.Get() : ""),
-             NumberStyles.Float, CultureInfo.InvariantCulture))
+             + (exponent.IsDefined ? "e" + exponent.Get() : ""))
+        .Converted<double>(NumberLiterals.TryFiniteDouble)
         .Named("number");
+
+    public delegate bool TryConvert<T>(string text, out T value);
+
+    /// <summary>
+    /// The text converted to a value; text the conversion refuses (a number out of range) fails where it started,
+    /// without consuming it, instead of throwing from inside the grammar. The parser reports it as PDSL0002.
+    /// </summary>
+    public static Parser<T> Converted<T>(this Parser<string> parser, TryConvert<T> convert) => input =>
+    {
+        var text = parser(input);
+        if (!text.WasSuccessful)
+            return Result.Failure<T>(text.Remainder, text.Message, text.Expectations);
+        return convert(text.Value, out var value)
+            ? Result.Success(value, text.Remainder)
+            : Result.Failure<T>(input, $"'{text.Value}' is out of range", new[] { "a number in range" });
+    };
 
     /// <summary>A token with the span of its own text (trailing trivia is consumed but not part of the span).</summary>
     public static Parser<(T Value, SourceSpan Span)> Located<T>(this Parser<T> parser) =>

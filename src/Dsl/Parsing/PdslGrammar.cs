@@ -121,7 +121,8 @@ internal static class PdslGrammar
     private static readonly Parser<DistributionIr> Distribution =
         from family in Family.Located()
         from open in Symbol('(')
-        from args in Argument.DelimitedBy(Symbol(',')).Optional()
+        // X-variants: a bad argument after a comma (a number out of range) is reported where it is, not as a missing ')'.
+        from args in Argument.XDelimitedBy(Symbol(',')).XOptional()
         from close in Sym(')').Located()
         select new DistributionIr(family.Value, args.GetOrElse(Enumerable.Empty<ArgumentIr>()).ToEquatableArray())
         { Meta = Meta(SourceSpan.Merge(family.Span, close.Span)) };

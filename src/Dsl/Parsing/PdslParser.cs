@@ -6,7 +6,10 @@ using Sprache;
 
 namespace ProbDsl.Dsl.Parsing;
 
-/// <summary>Parses .pdsl text into IR. Syntax errors become PDSL0001 diagnostics at the exact place parsing stopped.</summary>
+/// <summary>
+/// Parses .pdsl text into IR. Syntax errors become PDSL0001 diagnostics at the exact place parsing stopped; a
+/// number literal out of range stops parsing too, and is reported there as PDSL0002.
+/// </summary>
 public static class PdslParser
 {
     public static DslResult<ProgramIr> Parse(string text, string filePath)
@@ -23,12 +26,15 @@ public static class PdslParser
     private static DslDiagnostic SyntaxError(IResult<System.Collections.Generic.IReadOnlyList<ModelDeclaration>> failure, string text, string filePath)
     {
         var at = failure.Remainder;
+        var span = new SourceSpan(at.Position, at.AtEnd ? 0 : 1, at.Line, at.Column, at.Line, at.Column + (at.AtEnd ? 0 : 1));
+        if (!at.AtEnd && NumberLiterals.OutOfRange(text, at.Position) is { } number)
+            return DiagnosticDescriptors.NumberOutOfRange.Create(filePath,
+                span with { Length = number.Literal.Length, EndColumn = at.Column + number.Literal.Length }, number.Literal, number.Reason);
         var found = at.AtEnd ? "end of input" : $"'{Describe(text, at.Position)}'";
         var expected = failure.Expectations.Distinct().ToList();
         var message = expected.Count == 0
             ? $"unexpected {found}"
             : $"unexpected {found}; expected {string.Join(" or ", expected)}";
-        var span = new SourceSpan(at.Position, at.AtEnd ? 0 : 1, at.Line, at.Column, at.Line, at.Column + (at.AtEnd ? 0 : 1));
         return DiagnosticDescriptors.SyntaxError.Create(filePath, span, message);
     }
 

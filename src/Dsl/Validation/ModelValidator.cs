@@ -20,10 +20,13 @@ public static class ModelValidator
         {
             var modelDiagnostics = new List<DslDiagnostic>();
             ValidateModel(model, filePath, modelDiagnostics);
-            // Guide analysis reasons about a well-formed model only; on a broken one it would add noise.
+            // Guide analysis and memory estimates reason about a well-formed model only; on a broken one they would add noise.
             if (!modelDiagnostics.Any(d => d.IsError))
+            {
                 foreach (var guide in model.Guides)
                     GuideChecks.ReportUnfaithfulAssumptions(model, guide, filePath, modelDiagnostics);
+                MemoryLimits.Check(model, filePath, modelDiagnostics);
+            }
             diagnostics.AddRange(modelDiagnostics);
         }
         return diagnostics;
@@ -38,6 +41,7 @@ public static class ModelValidator
         foreach (var guide in model.Guides)
             GuideChecks.Check(model, guide, filePath, diagnostics);
         CheckInferenceAndObjective(model, filePath, diagnostics);
+        FiniteNumbers.Check(model, filePath, diagnostics);
     }
 
     private static void CheckNames(ModelIr model, string filePath, List<DslDiagnostic> diagnostics)
@@ -53,9 +57,7 @@ public static class ModelValidator
     {
         foreach (var variable in model.Variables)
         {
-            var minimum = variable.Family.IsOverClasses() ? 2 : 1;
-            if (variable.Size < minimum)
-                diagnostics.Add(DiagnosticDescriptors.InvalidSize.Create(filePath, variable.Meta.Span, variable.Name, variable.Size));
+            SizeLimits.CheckVariable(variable, filePath, diagnostics);
             var support = variable.Family.Support();
             if (variable.Role == VariableRole.Label && !support.IsFiniteClasses())
                 diagnostics.Add(DiagnosticDescriptors.LabelNotFinite.Create(filePath, variable.Meta.Span, variable.Name, variable.Family, support.Describe()));
@@ -68,8 +70,7 @@ public static class ModelValidator
         {
             foreach (var input in net.Inputs.Where(i => model.FindVariable(i) is null))
                 diagnostics.Add(DiagnosticDescriptors.UnknownVariable.Create(filePath, net.Meta.Span, input, model.Name));
-            foreach (var width in net.Hidden.Where(w => w <= 0))
-                diagnostics.Add(DiagnosticDescriptors.InvalidSize.Create(filePath, net.Meta.Span, net.Name + " hidden layer", width));
+            SizeLimits.CheckHidden(net, filePath, diagnostics);
             foreach (var head in net.Heads)
                 CheckHead(model, head, filePath, diagnostics);
         }

@@ -16,7 +16,7 @@ internal sealed partial class BoundEmitter
             EmitDataLikelihood(factor);
         else if (variable.IsDiscrete)
             EmitDiscretePrior(factor, variable);
-        else if (_plan.TermFor(variable.Name).Kind == ContinuousTermKind.AnalyticKl)
+        else if (TermChoice(variable.Name).Kind == ContinuousTermKind.AnalyticKl)
             EmitContinuousKl(factor);
         else
             EmitSampledContinuousTerm(factor);
@@ -115,13 +115,15 @@ internal sealed partial class BoundEmitter
         var function = factor.Distribution.Family == DistributionFamily.LogNormal ? "LogNormalLogProb" : "NormalLogProb";
         var logP = "logP" + Names.Pascal(factor.Target);
         var logQ = "logQ" + Names.Pascal(factor.Target);
-        var late = string.Join(", ", _plan.TermFor(factor.Target).LateParents);
+        var late = string.Join(", ", TermChoice(factor.Target).LateParents);
         _w.Line($"// log {factor.Signature('p')} - log {_plan.Guide.FactorFor(factor.Target)!.Signature('q')} at the sample: the guide draws {late} from {factor.Target}, so no closed-form KL.");
         _w.Line($"var {logP} = Densities.{function}({sample.Expression}, {prior.Expression});");
         _w.Line($"var {logQ} = Densities.{function}({sample.Expression}, {qLoc.Expression}, {qScale.Expression});");
         _terms.Add(new Term(logP, false, sample.Dims | prior.Dims, false));
         _terms.Add(new Term(logQ, true, sample.Dims | qLoc.Dims | qScale.Dims, false));
     }
+
+    private ContinuousTerm TermChoice(string variable) => _plan.TermFor(variable, labelObserved: _mode == BoundMode.Labelled);
 
     /// <summary>A continuous prior's (loc, scale) as arguments: numbers, or network heads with their enumerated dimensions.</summary>
     private Value PriorArguments(FactorIr factor)

@@ -209,7 +209,7 @@ internal sealed partial class BoundEmitter
         var loc = ParameterValue(factor, 'q', "loc");
         var scale = ParameterValue(factor, 'q', "scale");
         var name = Names.Identifier(factor.Target);
-        var normal = $"{loc.Expression} + {scale.Expression} * Noise.StandardNormal({Names.StringLiteral(factor.Target)}, {loc.Expression})";
+        var normal = $"{loc.Expression} + {scale.Expression} * Noise.StandardNormal({Names.StringLiteral(factor.Target)}, {loc.Expression}, {X})";
         _w.Line(factor.Distribution.Family == DistributionFamily.LogNormal
             ? $"var {name} = ({normal}).exp(); // reparameterised: the exponential of a Normal sample"
             : $"var {name} = {normal}; // reparameterised");

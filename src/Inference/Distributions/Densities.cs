@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -47,14 +48,33 @@ public static class Densities
         return kl.sum(dim: -1).MoveToOuterDisposeScope();
     }
 
-    /// <summary>log Categorical(index | logits) for class indices [B]; logits [..., B, K] may carry enumerated dimensions.</summary>
+    /// <summary>
+    /// log Categorical(index | logits) for class indices [B]; logits [..., B, K] may carry enumerated dimensions,
+    /// and may lack the batch ([..., 1, K]) when they depend on enumerated variables alone.
+    /// </summary>
     public static Tensor CategoricalLogProb(Tensor index, Tensor logits)
     {
         using var scope = NewDisposeScope();
         var logProbs = nn.functional.log_softmax(logits, dim: -1);
-        var batchShape = logProbs.shape[..^1];
-        var indices = index.shape.Length == batchShape.Length ? index : index.expand(batchShape);
-        return logProbs.gather(-1, indices.unsqueeze(-1)).squeeze(-1).MoveToOuterDisposeScope();
+        var batchShape = BroadcastShapes(logProbs.shape[..^1], index.shape);
+        var indices = index.expand(batchShape).unsqueeze(-1);
+        var expanded = logProbs.expand(batchShape.Append(logProbs.shape[^1]).ToArray());
+        return expanded.gather(-1, indices).squeeze(-1).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The shape two tensors broadcast to (dimensions aligned from the right).</summary>
+    private static long[] BroadcastShapes(long[] a, long[] b)
+    {
+        var shape = new long[Math.Max(a.Length, b.Length)];
+        for (var i = 1; i <= shape.Length; i++)
+        {
+            var left = i <= a.Length ? a[^i] : 1;
+            var right = i <= b.Length ? b[^i] : 1;
+            if (left != right && left != 1 && right != 1)
+                throw new ArgumentException($"Shapes [{string.Join(", ", a)}] and [{string.Join(", ", b)}] do not broadcast.");
+            shape[^i] = Math.Max(left, right);
+        }
+        return shape;
     }
 
     /// <summary>KL(q || p) between categoricals given as log-probabilities [..., K], summed over the classes.</summary>

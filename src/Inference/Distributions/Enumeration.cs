@@ -1,3 +1,4 @@
+using System.Linq;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -34,7 +35,25 @@ public static class Enumeration
         var logProbs = nn.functional.log_softmax(logits, dim: -1);
         while (logProbs.dim() < enumeratedDims + 2)
             logProbs = logProbs.unsqueeze(0);
-        return logProbs.transpose(dim, -1).squeeze(-1).MoveToOuterDisposeScope();
+        var result = logProbs.shape[dim] == 1 ? logProbs.transpose(dim, -1).squeeze(-1) : Diagonal(logProbs, dim);
+        return result.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// When the logits already vary along the variable's own dimension — a prior p(c | z) whose z the guide draws
+    /// given c — value k's log-probability is class k of the k-th slice: [.., K (at dim), .., B, K] → [.., K, .., B].
+    /// </summary>
+    private static Tensor Diagonal(Tensor logProbs, int dim)
+    {
+        var classes = logProbs.shape[^1];
+        var indexShape = new long[logProbs.dim()];
+        for (var i = 0; i < indexShape.Length; i++)
+            indexShape[i] = 1;
+        indexShape[dim] = classes;
+        var target = logProbs.shape.ToArray();
+        target[^1] = 1;
+        var index = arange(classes, dtype: ScalarType.Int64, device: logProbs.device).reshape(indexShape).expand(target);
+        return logProbs.gather(-1, index).squeeze(-1);
     }
 
     /// <summary>Class indices [B] as one-hot vectors [B, K] in <paramref name="like"/>'s dtype.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -43,6 +44,21 @@ public static class Noise
 
     public static Tensor StandardNormal(string variable, Tensor like) =>
         s_source?.StandardNormal(variable, like) ?? randn_like(like);
+
+    /// <summary>
+    /// ε for a sample whose parameters <paramref name="like"/> [..., B or 1, d] may lack the batch dimension (they
+    /// depend on enumerated values alone): one draw per example of <paramref name="data"/> [B, ...] all the same,
+    /// never one draw shared by the whole batch.
+    /// </summary>
+    public static Tensor StandardNormal(string variable, Tensor like, Tensor data)
+    {
+        var batch = data.shape[0];
+        if (like.dim() < 2 || like.shape[^2] == batch)
+            return StandardNormal(variable, like);
+        var shape = like.shape.ToArray();
+        shape[^2] = batch;
+        return StandardNormal(variable, like.expand(shape));
+    }
 
     public static Tensor Gumbel(string variable, Tensor like)
     {

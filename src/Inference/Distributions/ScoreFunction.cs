@@ -69,6 +69,16 @@ public sealed class MovingAverageBaseline
 
     public double Value { get; private set; }
 
+    /// <summary>Whether a batch has been folded in yet; with <see cref="Value"/>, the whole state a checkpoint keeps.</summary>
+    public bool Started => _started;
+
+    /// <summary>Puts back the state of a checkpoint, so that a resumed run uses the same baseline as the original.</summary>
+    public void Restore(double value, bool started)
+    {
+        Value = value;
+        _started = started;
+    }
+
     /// <summary>Folds in the mean learning signal of a batch (first batch: taken as is).</summary>
     public void Update(Tensor signal)
     {

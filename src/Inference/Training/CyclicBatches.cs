@@ -13,12 +13,24 @@ internal sealed class CyclicBatches : IDisposable
     private long _position;
 
     public CyclicBatches(long count, int batch, Generator generator)
+        : this(count, batch, generator, order: null, position: 0)
+    {
+    }
+
+    /// <summary>Continues a cursor saved in a checkpoint (<see cref="Order"/>, <see cref="Position"/>) without drawing a new order.</summary>
+    public CyclicBatches(long count, int batch, Generator generator, long[]? order, long position)
     {
         _count = count;
         _batch = batch;
         _generator = generator;
-        _order = NewOrder();
+        _order = order is null ? NewOrder() : tensor(order, int64).DetachFromDisposeScope();
+        _position = position;
     }
+
+    /// <summary>The current pass's order: with <see cref="Position"/>, all a checkpoint needs to continue the cycle.</summary>
+    public long[] Order => _order.data<long>().ToArray();
+
+    public long Position => _position;
 
     /// <summary>The next batch of indices; the returned tensor belongs to the caller's dispose scope.</summary>
     public Tensor Next()

@@ -7,6 +7,12 @@ public sealed record EpochReport(int Epoch, double TrainLoss, double TestElbo, d
 
     /// <summary>The relaxation temperature at the end of the epoch, for relaxed models.</summary>
     public double? Temperature { get; init; }
+
+    /// <summary>
+    /// Steps whose loss was NaN or infinite and whose batch was skipped (<see cref="NonFiniteLossPolicy.SkipBatch"/>);
+    /// <see cref="TrainLoss"/> is the mean over the other steps.
+    /// </summary>
+    public int SkippedSteps { get; init; }
 }
 
 /// <summary>Progress inside an epoch, for progress bars.</summary>

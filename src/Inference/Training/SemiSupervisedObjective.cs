@@ -1,3 +1,4 @@
+using System;
 using ProbDsl.Inference.Models;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -12,6 +13,10 @@ namespace ProbDsl.Inference.Training;
 /// </summary>
 public sealed class SemiSupervisedObjective
 {
+    public const string LabelledTerm = "labelled bound L(x,y)";
+    public const string ClassificationTerm = "classification term log q(y|x)";
+    public const string UnlabelledTerm = "unlabelled objective U(x)";
+
     public SemiSupervisedObjective(double alpha, long labelledCount, long unlabelledCount)
     {
         Alpha = alpha;
@@ -32,5 +37,39 @@ public sealed class SemiSupervisedObjective
         var unlabelled = model.UnlabelledObjective(unlabelledX).mean();
         var objective = labelled * LabelledFraction + logQ * Alpha + unlabelled * (1 - LabelledFraction);
         return objective.neg().MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Each term of <see cref="Loss"/> alone (batch means, without gradients) and the non-finite input batches:
+    /// what explains a NaN loss. Random draws are drawn again, so a term that was non-finite only by chance may
+    /// come out finite.
+    /// </summary>
+    public LossBreakdown Breakdown(ISemiSupervisedModel model, Tensor labelledX, Tensor labelledY, Tensor unlabelledX)
+    {
+        using var noGrad = no_grad();
+        var terms = new[]
+        {
+            Term(LabelledTerm, () => model.LabelledBound(labelledX, labelledY)),
+            Term(ClassificationTerm, () => Distributions.Densities.CategoricalLogProb(labelledY, model.ClassLogits(labelledX))),
+            Term(UnlabelledTerm, () => model.UnlabelledObjective(unlabelledX)),
+        };
+        return new LossBreakdown(terms, InputCheck.NonFinite(("labelled batch", labelledX), ("unlabelled batch", unlabelledX)));
+    }
+
+    /// <summary>
+    /// A term's batch mean. A term that throws on non-finite values (sampling from NaN probabilities does) counts
+    /// as NaN: the explanation of the first failure must not fail itself.
+    /// </summary>
+    internal static LossTerm Term(string name, Func<Tensor> perExample)
+    {
+        using var scope = NewDisposeScope();
+        try
+        {
+            return new LossTerm(name, perExample().mean().ToDouble());
+        }
+        catch (Exception e) when (e is System.Runtime.InteropServices.ExternalException or ArgumentException)
+        {
+            return new LossTerm(name, double.NaN);
+        }
     }
 }

@@ -1,3 +1,5 @@
+using System;
+using System.IO;
 using static TorchSharp.torch;
 
 namespace ProbDsl.Inference.Training;
@@ -22,6 +24,67 @@ public sealed record TrainingOptions
 
     public Device Device { get; init; } = CPU;
 
-    /// <summary>When set, the model's weights are written here (atomically) after every epoch.</summary>
+    /// <summary>
+    /// When set, a training checkpoint (weights, Adam's state, where training stands, every generator's state) is
+    /// written here, atomically and durably, after every epoch and every <see cref="CheckpointEverySteps"/> steps.
+    /// </summary>
     public string? CheckpointPath { get; init; }
+
+    /// <summary>Also write a checkpoint after every this many steps (0: only at the end of each epoch).</summary>
+    public int CheckpointEverySteps { get; init; }
+
+    /// <summary>How many checkpoints to keep: the newest at <see cref="CheckpointPath"/>, older ones as PATH.1, PATH.2, ...</summary>
+    public int KeepCheckpoints { get; init; } = 2;
+
+    /// <summary>
+    /// Continue from this checkpoint file, or from the most advanced intact checkpoint of the model in this directory.
+    /// The resumed run gives the same numbers as one never interrupted. When <see cref="CheckpointPath"/> is not set,
+    /// it writes its checkpoints where the resumed one's run did (same directory, same name).
+    /// </summary>
+    public string? ResumeFrom { get; init; }
+
+    /// <summary>
+    /// What the data is, as the caller chose it (e.g. "MNIST, 100 labels, pixels Dynamic"). A checkpoint records it
+    /// and resuming on a different description is refused, as for any other setting that changes the numbers.
+    /// </summary>
+    public string? DataDescription { get; init; }
+
+    /// <summary>Stop (the default) or skip the batch when a step's loss is NaN or infinite.</summary>
+    public NonFiniteLossPolicy NonFiniteLoss { get; init; } = NonFiniteLossPolicy.Stop;
+
+    /// <summary>
+    /// Refuses values no run can use, naming the option: a NaN or infinite learning rate would train to NaN
+    /// weights and write them over a good checkpoint; a size below 1 would divide by zero steps. Trainers call it
+    /// before touching the model.
+    /// </summary>
+    /// <exception cref="ArgumentException">An option is out of range; <see cref="ArgumentException.ParamName"/> names it.</exception>
+    public void Validate()
+    {
+        Require(Epochs >= 1, nameof(Epochs), $"must be at least 1 (got {Epochs})");
+        Require(BatchSize >= 1, nameof(BatchSize), $"must be at least 1 (got {BatchSize})");
+        Require(LabelledBatchSize >= 1, nameof(LabelledBatchSize), $"must be at least 1 (got {LabelledBatchSize})");
+        Require(double.IsFinite(LearningRate) && LearningRate > 0, nameof(LearningRate), $"must be a positive finite number (got {LearningRate})");
+        Require(Alpha is null || (double.IsFinite(Alpha.Value) && Alpha.Value >= 0), nameof(Alpha), $"must be a finite number >= 0 (got {Alpha})");
+        Require(Device is not null, nameof(Device), "must be set");
+        Require(Enum.IsDefined(NonFiniteLoss), nameof(NonFiniteLoss), $"is not a policy (got {(int)NonFiniteLoss})");
+        Require(CheckpointEverySteps >= 0, nameof(CheckpointEverySteps), $"must be 0 (epoch ends only) or more (got {CheckpointEverySteps})");
+        Require(KeepCheckpoints is >= 1 and <= MaxKeptCheckpoints, nameof(KeepCheckpoints), $"must be between 1 and {MaxKeptCheckpoints} (got {KeepCheckpoints})");
+        RequirePath(CheckpointPath, nameof(CheckpointPath));
+        RequirePath(ResumeFrom, nameof(ResumeFrom));
+    }
+
+    /// <summary>Each kept checkpoint is a full copy of the weights and Adam's state; more than this is a typo, not a plan.</summary>
+    public const int MaxKeptCheckpoints = 100;
+
+    private static void RequirePath(string? path, string option)
+    {
+        if (path is not null)
+            Require(path.Trim().Length > 0 && path.IndexOfAny(Path.GetInvalidPathChars()) < 0, option, $"must be a file path (got \"{path}\")");
+    }
+
+    private static void Require(bool condition, string option, string rule)
+    {
+        if (!condition)
+            throw new ArgumentException(FormattableString.Invariant($"TrainingOptions.{option} {rule}."), option);
+    }
 }

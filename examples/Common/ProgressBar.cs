@@ -2,10 +2,10 @@ using System;
 using ProbDsl.Inference.Training;
 using Spectre.Console;
 
-namespace ProbDsl.Examples.M2Mnist;
+namespace ProbDsl.Examples.Common;
 
 /// <summary>A live progress bar in a terminal; plain per-epoch lines when output is redirected (CI, logs).</summary>
-internal static class ProgressBar
+public static class ProgressBar
 {
     /// <summary>Writes a line above a live progress bar, or plainly (unwrapped) when output is redirected.</summary>
     public static void WriteLine(string line)
@@ -38,7 +38,7 @@ internal static class ProgressBar
                         task?.StopTask();
                         task = context.AddTask($"epoch {step.Epoch}/{epochs}", maxValue: step.StepsPerEpoch);
                     }
-                    task.Description = M2Run.Invariant($"epoch {step.Epoch}/{epochs}  loss {step.RunningLoss:F2}");
+                    task.Description = InvariantText.Of($"epoch {step.Epoch}/{epochs}  loss {step.RunningLoss:F2}");
                     task.Value = step.Step;
                 }));
                 task?.StopTask();

@@ -1,0 +1,32 @@
+using System.Collections.Generic;
+using System.Globalization;
+using ProbDsl.Inference.Training;
+using Spectre.Console;
+
+namespace ProbDsl.Examples.Common;
+
+/// <summary>The run's summary: one row per epoch.</summary>
+public static class ResultTable
+{
+    /// <param name="withClassification">Test error and accuracy columns; off for models without a label.</param>
+    public static void Print(IReadOnlyList<EpochReport> reports, bool withClassification = true)
+    {
+        var columns = withClassification
+            ? new[] { "epoch", "train loss", "test ELBO (nats)", "test error", "test accuracy", "seconds" }
+            : new[] { "epoch", "train loss", "test ELBO (nats)", "seconds" };
+        var table = new Table().AddColumns(columns);
+        foreach (var r in reports)
+        {
+            var cells = new List<string> { r.Epoch.ToString(CultureInfo.InvariantCulture), Nats(r.TrainLoss), Nats(r.TestElbo) };
+            if (withClassification)
+                cells.AddRange(new[] { Percent(r.TestError), Percent(r.TestAccuracy) });
+            cells.Add(r.Seconds.ToString("F1", CultureInfo.InvariantCulture));
+            table.AddRow(cells.ToArray());
+        }
+        AnsiConsole.Write(table);
+    }
+
+    private static string Nats(double value) => value.ToString("F2", CultureInfo.InvariantCulture);
+
+    private static string Percent(double fraction) => (fraction * 100).ToString("F2", CultureInfo.InvariantCulture) + "%";
+}

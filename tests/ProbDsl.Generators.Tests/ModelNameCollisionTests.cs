@@ -1,0 +1,98 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace ProbDsl.Generators.Tests;
+
+/// <summary>
+/// Two models whose generated C# names collide — the same name in two files, or names equal after renaming — are a
+/// located error on the later declaration naming the first, never a generator crash (CS8785 "hintName must be
+/// unique", which left the build with no location and nothing generated).
+/// </summary>
+public class ModelNameCollisionTests
+{
+    private static string Tiny(string name) => $$"""
+        // {{name}}: the Tiny model of the end-to-end tests.
+        model {{name}} {
+          data  x : Bernoulli[4]
+          label y : Categorical[3]
+          net classifier = mlp(x -> 5 -> y.logits)
+          net decoder    = mlp(y -> 6 -> x.logits)
+          p(y)     = Categorical(uniform)
+          p(x | y) = Bernoulli(logits: decoder(y))
+          guide Main = q(y | x) {
+            q(y | x) = Categorical(logits: classifier(x))
+          }
+          objective semisupervised(alpha: 0.1)
+        }
+
+        """;
+
+    private static Diagnostic SingleError(GeneratorDriverRunResult run)
+    {
+        var result = Assert.Single(run.Results);
+        Assert.Null(result.Exception);
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id == "CS8785");
+        return Assert.Single(run.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    private static (string Path, int Line, int Column) Where(Diagnostic diagnostic)
+    {
+        var span = diagnostic.Location.GetLineSpan();
+        return (span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1);
+    }
+
+    [Fact]
+    public void The_same_model_name_in_two_files_is_an_error_at_the_second_naming_the_first()
+    {
+        var run = GeneratorHarness.Run(("/m/a.pdsl", Tiny("Dup")), ("/m/b.pdsl", Tiny("Dup")));
+
+        var error = SingleError(run);
+        Assert.Equal("PDSL0108", error.Id);
+        Assert.Equal(("/m/b.pdsl", 2, 7), Where(error));
+        Assert.Contains("model 'Dup' at /m/a.pdsl(2,7)", error.GetMessage());
+        // The first declaration still generates its code.
+        Assert.Equal(new[] { "Dup.g.cs" }, run.Results[0].GeneratedSources.Select(s => s.HintName));
+    }
+
+    [Theory]
+    [InlineData("Foo_bar", "FooBar")]
+    [InlineData("foo", "Foo")]
+    [InlineData("FOO", "Foo")] // distinct in C#, but generated file names are compared ignoring case
+    public void Names_that_collide_after_renaming_are_an_error_too(string first, string second)
+    {
+        var run = GeneratorHarness.Run(("/m/a.pdsl", Tiny(first)), ("/m/b.pdsl", Tiny(second)));
+
+        var error = SingleError(run);
+        Assert.Equal("PDSL0108", error.Id);
+        Assert.Equal(("/m/b.pdsl", 2, 7), Where(error));
+        Assert.Contains($"model '{first}' at /m/a.pdsl(2,7)", error.GetMessage());
+    }
+
+    [Fact]
+    public void Colliding_names_in_one_file_are_an_error_at_the_second()
+    {
+        var run = GeneratorHarness.Run(("/m/a.pdsl", Tiny("Foo_bar") + Tiny("FooBar")));
+
+        var error = SingleError(run);
+        Assert.Equal("PDSL0108", error.Id);
+        Assert.Equal(("/m/a.pdsl", 15, 7), Where(error));
+    }
+
+    [Fact]
+    public void The_same_name_twice_in_one_file_stays_the_single_error_PDSL0107()
+    {
+        var run = GeneratorHarness.Run(("/m/a.pdsl", Tiny("Dup") + Tiny("Dup")));
+
+        Assert.Equal("PDSL0107", SingleError(run).Id);
+    }
+
+    [Fact]
+    public void Distinct_names_in_several_files_all_generate()
+    {
+        var run = GeneratorHarness.Run(("/m/a.pdsl", Tiny("One")), ("/m/b.pdsl", Tiny("Two")));
+
+        Assert.Null(Assert.Single(run.Results).Exception);
+        Assert.DoesNotContain(run.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal(new[] { "One.g.cs", "Two.g.cs" }, run.Results[0].GeneratedSources.Select(s => s.HintName).OrderBy(n => n));
+    }
+}
