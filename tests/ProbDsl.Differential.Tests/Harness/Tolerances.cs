@@ -34,13 +34,18 @@ internal static class Tolerances
         return worst;
     }
 
-    /// <summary>For a gradient tensor: the largest difference over the larger of the two tensors' largest entries (at least 1).</summary>
+    /// <summary>
+    /// For a gradient tensor: the largest difference of the finite entries over the larger of the two tensors'
+    /// largest finite entries (at least 1). Non-finite entries (an overflow in backward) must sit at the same places
+    /// with the same value on both sides, else NaN (a failure).
+    /// </summary>
     public static double GradientDifference(double[] a, double[] b)
     {
-        if (a.Concat(b).Any(v => !double.IsFinite(v)))
-            return a.SequenceEqual(b) ? 0 : double.NaN;
-        var scale = Math.Max(1.0, a.Concat(b).Select(Math.Abs).DefaultIfEmpty(0).Max());
-        return a.Zip(b, (x, y) => Math.Abs(x - y)).DefaultIfEmpty(0).Max() / scale;
+        var finite = Enumerable.Range(0, a.Length).Where(i => double.IsFinite(a[i]) && double.IsFinite(b[i])).ToList();
+        if (finite.Count < a.Length && Enumerable.Range(0, a.Length).Except(finite).Any(i => !a[i].Equals(b[i])))
+            return double.NaN;
+        var scale = Math.Max(1.0, finite.Select(i => Math.Max(Math.Abs(a[i]), Math.Abs(b[i]))).DefaultIfEmpty(0).Max());
+        return finite.Select(i => Math.Abs(a[i] - b[i])).DefaultIfEmpty(0).Max() / scale;
     }
 
     public static bool Within(double difference, double tolerance) => !double.IsNaN(difference) && difference <= tolerance;
