@@ -10,8 +10,8 @@ using static TorchSharp.torch;
 namespace ProbDsl.Bench;
 
 /// <summary>
-/// One process's speed on its BLAS path (the child of <see cref="SpeedComparison"/>): the sgemm rate, then the
-/// generated M2's steps timed interleaved — unlabelled (batch 200, y enumerated), labelled (batch 200, L(x,y) plus
+/// One process's speed on its BLAS path (the child of <see cref="SpeedComparison"/>): timed interleaved, a pass of
+/// <see cref="SgemmRate"/>'s matrix products and the generated M2's steps — unlabelled (batch 200, y enumerated), labelled (batch 200, L(x,y) plus
 /// the classification term, Pyro's supervised batch), the trainer's joint step (200 + 100) — and the two test
 /// evaluations (accuracy only; exact enumerated ELBO and accuracy), 10,000 synthetic images in batches of 1000.
 /// Prints one "speed k=v ..." line.
@@ -26,7 +26,7 @@ internal static class SpeedProbe
         torch.set_num_threads(threads);
         manual_seed(0);
         var branch = BlasReport.MklCpuBranch();
-        var gflops = SgemmRate.GigaflopsPerSecond();
+        using var sgemm = new SgemmRate();
         var model = new M2Structured();
         var objective = new SemiSupervisedObjective(alpha: 0.1, labelledCount: 3000, unlabelledCount: 47000);
         var beta = 0.1 * 50000 / 3000.0;
@@ -44,10 +44,12 @@ internal static class SpeedProbe
         };
         var steps = StepTimer.MedianMilliseconds(new (string, Action)[]
         {
+            ("sgemm", sgemm.Pass),
             ("unlabelled", Step(() => -model.UnlabelledObjective(x200).sum())),
             ("labelled", Step(() => -model.LabelledBound(x200, y200).sum() + beta * nn.functional.cross_entropy(model.ClassLogits(x200), y200, reduction: nn.Reduction.Sum))),
             ("joint", Step(() => objective.Loss(model, x100, y200.narrow(0, 0, 100), x200))),
         }, warmup: 3, rounds: rounds);
+        var gflops = SgemmRate.PassFlops / steps["sgemm"] / 1e6;
         var evaluations = StepTimer.MedianMilliseconds(new (string, Action)[]
         {
             ("accuracy", () => Evaluate(test, x => model.ClassLogits(x).argmax(-1).sum())),

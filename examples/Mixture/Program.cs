@@ -14,6 +14,7 @@ using static TorchSharp.torch;
 var seed = Option(args, "--seed", 0);
 var epochs = Option(args, "--epochs", 15);
 torch.set_num_threads(Option(args, "--threads", 1));
+Console.WriteLine(ProbDsl.Inference.Blas.BlasReport.Line());
 manual_seed(seed);
 var (trainImages, _) = KnownMixture.Sample(4000, seed * 2 + 1);
 var (testImages, testComponents) = KnownMixture.Sample(500, seed * 2 + 2);

@@ -14,7 +14,7 @@ public static class BlasReport
     {
         var state = MklFastPath.Apply();
         var cpu = CpuFeatures.Current;
-        var branch = MklCpuBranch() is int code ? $"MKL CPU branch {code}" : "MKL CPU branch unknown";
+        var branch = MklCpuBranch() is int code ? $"MKL CPU branch {code}" : "libtorch not loaded yet";
         var path = state.ShimLoaded ? "MKL fast path ON" : "MKL fast path off";
         return $"BLAS: {path} ({state.Reason}; {branch}); CPU {cpu.ModelName} ({cpu.Vendor}, {cpu.VectorLevel}); {MklFastPath.SwitchVariable}=0 turns it off";
     }
