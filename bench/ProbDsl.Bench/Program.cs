@@ -12,12 +12,18 @@ using static TorchSharp.torch;
 //        dotnet run --project bench/ProbDsl.Bench -c Release -- supervised-baseline [--labels N] [--epochs N] [--threads N]
 //        dotnet run --project bench/ProbDsl.Bench -c Release -- k-scaling [--threads N] [--rounds N] [--memory-steps N]
 //        dotnet run --project bench/ProbDsl.Bench -c Release -- epoch [--threads N] [--rounds N]
+//        dotnet run --project bench/ProbDsl.Bench -c Release -- profile [--threads N] [--rounds N]
 //        dotnet run --project bench/ProbDsl.Bench -c Release -- speed [--threads N (default: 1 and 2)] [--rounds N] [--repeats N]
 var threads = ArgValue(args, "--threads", 1);
 if (args.Length > 0 && args[0] == "speed")
 {
     var threadCounts = Array.IndexOf(args, "--threads") >= 0 ? new[] { threads } : new[] { 1, 2 };
     SpeedComparison.Run(threadCounts, ArgValue(args, "--rounds", 10), ArgValue(args, "--repeats", 1));
+    return;
+}
+if (args.Length > 0 && args[0] == "profile")
+{
+    StepProfile.Run(threads, ArgValue(args, "--rounds", 20));
     return;
 }
 if (args.Length > 0 && args[0] == SpeedProbe.ChildCommand)
