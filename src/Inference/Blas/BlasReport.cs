@@ -16,7 +16,8 @@ public static class BlasReport
         var cpu = CpuFeatures.Current;
         var branch = MklCpuBranch() is int code ? $"MKL CPU branch {code}" : "libtorch not loaded yet";
         var path = state.ShimLoaded ? "MKL fast path ON" : "MKL fast path off";
-        return $"BLAS: {path} ({state.Reason}; {branch}); CPU {cpu.ModelName} ({cpu.Vendor}, {cpu.VectorLevel}); {MklFastPath.SwitchVariable}=0 turns it off";
+        var hint = state.ShimLoaded ? $"; {MklFastPath.SwitchVariable}=0 turns it off" : "";
+        return $"BLAS: {path} ({state.Reason}; {branch}); CPU {cpu.ModelName} ({cpu.Vendor}, {cpu.VectorLevel}){hint}";
     }
 
     /// <summary>The ISA branch MKL dispatches to (after the shim, if any, took effect), or null when libtorch is not loaded.</summary>
