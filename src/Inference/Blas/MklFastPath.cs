@@ -27,7 +27,20 @@ public static class MklFastPath
     public static MklFastPathState Apply()
     {
         lock (Gate)
-            return _state ??= Decide();
+            return _state ??= DecideSafely();
+    }
+
+    /// <summary>It runs from module initializers, before Main: an optimisation must never stop a program from starting.</summary>
+    private static MklFastPathState DecideSafely()
+    {
+        try
+        {
+            return Decide();
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or IOException or UnauthorizedAccessException)
+        {
+            return MklFastPathState.Off($"could not be applied: {e.Message}");
+        }
     }
 
     /// <summary>True when the switch variable turns the fast path off (0, false, off, no).</summary>
