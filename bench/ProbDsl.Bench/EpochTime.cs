@@ -27,6 +27,7 @@ internal static class EpochTime
     public static void Run(int threads, int rounds)
     {
         torch.set_num_threads(threads);
+        Console.WriteLine(ProbDsl.Inference.Blas.BlasReport.Line());
         manual_seed(0);
         var xu = rand(200, 784).gt(0.5).to(float32);
         var xl = rand(100, 784).gt(0.5).to(float32);

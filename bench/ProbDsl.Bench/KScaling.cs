@@ -23,6 +23,7 @@ internal static class KScaling
     public static void Run(int threads, int rounds, int memorySteps)
     {
         torch.set_num_threads(threads);
+        Console.WriteLine(ProbDsl.Inference.Blas.BlasReport.Line());
         Console.WriteLine($"Step time by number of classes K; {threads} thread(s), {rounds} interleaved rounds, medians");
         Console.WriteLine("    K | labelled (ms) | enumerate (ms) | relax (ms) | reinforce (ms) | enum/labelled | enum/K·labelled | enum/relax");
         var relaxAt10 = 0.0;

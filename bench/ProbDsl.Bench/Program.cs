@@ -12,7 +12,25 @@ using static TorchSharp.torch;
 //        dotnet run --project bench/ProbDsl.Bench -c Release -- supervised-baseline [--labels N] [--epochs N] [--threads N]
 //        dotnet run --project bench/ProbDsl.Bench -c Release -- k-scaling [--threads N] [--rounds N] [--memory-steps N]
 //        dotnet run --project bench/ProbDsl.Bench -c Release -- epoch [--threads N] [--rounds N]
+//        dotnet run --project bench/ProbDsl.Bench -c Release -- profile [--threads N] [--rounds N]
+//        dotnet run --project bench/ProbDsl.Bench -c Release -- speed [--threads N (default: 1 and 2)] [--rounds N] [--repeats N]
 var threads = ArgValue(args, "--threads", 1);
+if (args.Length > 0 && args[0] == "speed")
+{
+    var threadCounts = Array.IndexOf(args, "--threads") >= 0 ? new[] { threads } : new[] { 1, 2 };
+    SpeedComparison.Run(threadCounts, ArgValue(args, "--rounds", 10), ArgValue(args, "--repeats", 1));
+    return;
+}
+if (args.Length > 0 && args[0] == "profile")
+{
+    StepProfile.Run(threads, ArgValue(args, "--rounds", 20));
+    return;
+}
+if (args.Length > 0 && args[0] == SpeedProbe.ChildCommand)
+{
+    SpeedProbe.Run(threads, ArgValue(args, "--rounds", 10));
+    return;
+}
 if (args.Length > 0 && args[0] == "epoch")
 {
     EpochTime.Run(threads, ArgValue(args, "--rounds", 20));
@@ -36,6 +54,7 @@ if (args.Length > 0 && args[0] == "supervised-baseline")
 var rounds = ArgValue(args, "--rounds", 30);
 torch.set_num_threads(threads);
 manual_seed(0);
+Console.WriteLine(ProbDsl.Inference.Blas.BlasReport.Line());
 
 const int unlabelledBatch = 200, labelledBatch = 100;
 var xu = rand(unlabelledBatch, 784).gt(0.5).to(float32);

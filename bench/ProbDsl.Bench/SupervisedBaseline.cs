@@ -17,6 +17,7 @@ internal static class SupervisedBaseline
     public static void Run(int labels, int epochs, int threads)
     {
         torch.set_num_threads(threads);
+        Console.WriteLine(ProbDsl.Inference.Blas.BlasReport.Line());
         manual_seed(0);
         var data = MnistTensors.SemiSupervised(Mnist.Load(), labels, seed: 0);
         using var model = new M2Structured(); // only its classifier is trained here

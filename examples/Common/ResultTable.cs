@@ -26,7 +26,12 @@ public static class ResultTable
         AnsiConsole.Write(table);
     }
 
-    private static string Nats(double value) => value.ToString("F2", CultureInfo.InvariantCulture);
+    /// <summary>What the test columns measured, printed under the table.</summary>
+    public static string Legend(int elboEvery) =>
+        "test error/accuracy: argmax q(y|x) on the whole test set, every epoch; test ELBO: the exact bound U(x) (every class enumerated) on the whole test set, "
+        + (elboEvery == 1 ? "every epoch" : $"every {elboEvery} epochs and after the last (--elbo-every), '-' elsewhere");
+
+    private static string Nats(double? value) => value?.ToString("F2", CultureInfo.InvariantCulture) ?? "-";
 
     private static string Percent(double fraction) => (fraction * 100).ToString("F2", CultureInfo.InvariantCulture) + "%";
 }

@@ -25,6 +25,11 @@ public sealed class SemiSupervisedOptions
         DefaultValueFactory = _ => "dynamic",
     };
     private readonly CheckpointOptions _checkpoints = new();
+    private readonly Option<int> _elboEvery = new("--elbo-every")
+    {
+        Description = "Compute the exact test ELBO (all classes enumerated, ~2 s on MNIST) every N epochs and after the last; other epochs report the classifier's test error only (~0.1 s).",
+        DefaultValueFactory = _ => 5,
+    };
 
     /// <param name="modelFile">The .pdsl file whose declared alpha --alpha overrides, for the help text.</param>
     public SemiSupervisedOptions(string modelFile) =>
@@ -34,7 +39,7 @@ public sealed class SemiSupervisedOptions
     public void AddTo(RootCommand root, params Option[] exampleOptions)
     {
         Option[] before = { _labels, _epochs, _batchSize, _labelledBatchSize, _seed, _threads, _device, _dataDir };
-        Option[] after = [_alpha, _learningRate, _pixels, .. _checkpoints.All];
+        Option[] after = [_alpha, _learningRate, _pixels, _elboEvery, .. _checkpoints.All];
         foreach (var option in before)
             root.Options.Add(option);
         foreach (var option in exampleOptions)
@@ -46,7 +51,7 @@ public sealed class SemiSupervisedOptions
 
     private void Validate()
     {
-        OptionRules.Positive(_epochs);
+        OptionRules.Positive(_epochs, _elboEvery);
         SizeRules.BatchSize(_batchSize, _labelledBatchSize);
         _checkpoints.AddValidators();
         OptionRules.Check(_labels, value => value <= 0 || value % 10 != 0 || value > 60_000
@@ -60,7 +65,10 @@ public sealed class SemiSupervisedOptions
     public SemiSupervisedSettings Read(ParseResult parsed) => new(
         parsed.GetValue(_labels), parsed.GetValue(_epochs), parsed.GetValue(_batchSize), parsed.GetValue(_labelledBatchSize),
         parsed.GetValue(_seed), parsed.GetValue(_threads), parsed.GetValue(_device)!, parsed.GetValue(_dataDir),
-        parsed.GetValue(_alpha), parsed.GetValue(_learningRate), Pixels(parsed.GetValue(_pixels)!), _checkpoints.Read(parsed));
+        parsed.GetValue(_alpha), parsed.GetValue(_learningRate), Pixels(parsed.GetValue(_pixels)!), _checkpoints.Read(parsed))
+    {
+        ElboEvery = parsed.GetValue(_elboEvery),
+    };
 
     private static PixelEncoding Pixels(string name) => name switch
     {
@@ -73,4 +81,8 @@ public sealed class SemiSupervisedOptions
 /// <summary>A semi-supervised run as the command line chose it.</summary>
 public sealed record SemiSupervisedSettings(
     int Labels, int Epochs, int BatchSize, int LabelledBatchSize, int Seed, int Threads, string Device,
-    string? DataDir, double? Alpha, double LearningRate, PixelEncoding Pixels, CheckpointSettings Checkpoints);
+    string? DataDir, double? Alpha, double LearningRate, PixelEncoding Pixels, CheckpointSettings Checkpoints)
+{
+    /// <summary>Every how many epochs the exact test ELBO is computed (always after the last).</summary>
+    public int ElboEvery { get; init; } = 1;
+}

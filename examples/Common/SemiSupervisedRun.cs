@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using ProbDsl.Inference.Blas;
 using ProbDsl.Inference.Data;
 using ProbDsl.Inference.Models;
 using ProbDsl.Inference.Training;
@@ -23,6 +25,7 @@ public static class SemiSupervisedRun
     {
         var device = Devices.Select(settings.Device);
         torch.set_num_threads(settings.Threads);
+        Console.WriteLine(BlasReport.Line());
         manual_seed(settings.Seed);
 
         using var data = new DisposableData((loadData ?? (() => LoadMnist(settings)))());
@@ -30,6 +33,7 @@ public static class SemiSupervisedRun
         {
             Epochs = settings.Epochs, BatchSize = settings.BatchSize, LabelledBatchSize = settings.LabelledBatchSize,
             LearningRate = settings.LearningRate, Seed = settings.Seed, Alpha = settings.Alpha, Device = device,
+            ElboEvery = settings.ElboEvery,
             DataDescription = InvariantText.Of($"{settings.Labels} labels, pixels {settings.Pixels}"),
         });
         using var trainer = createTrainer(options);
@@ -58,11 +62,12 @@ public static class SemiSupervisedRun
             {
                 notice.Print(trainer.ResumedFrom, trainer.SkippedCheckpoints);
                 ProgressBar.WriteLine(InvariantText.Of(
-                    $"epoch {report.Epoch,3}/{settings.Epochs}  loss {report.TrainLoss,8:F2}  test ELBO {report.TestElbo,8:F2} nats  test error {report.TestError * 100,6:F2}%  (accuracy {report.TestAccuracy * 100:F2}%)  {report.Seconds,6:F1} s  {report.StepsPerSecond:F1} steps/s{(report.Temperature is double tau ? $"  τ {tau:F3}" : "")}"));
+                    $"epoch {report.Epoch,3}/{settings.Epochs}  loss {report.TrainLoss,8:F2}  test ELBO {(report.TestElbo is double elbo ? elbo.ToString("F2", CultureInfo.InvariantCulture) : "-"),8} nats  test error {report.TestError * 100,6:F2}%  (accuracy {report.TestAccuracy * 100:F2}%)  {report.Seconds,6:F1} s  {report.StepsPerSecond:F1} steps/s{(report.Temperature is double tau ? $"  τ {tau:F3}" : "")}"));
             });
         });
         notice.Print(trainer.ResumedFrom, trainer.SkippedCheckpoints, nothingLeft: true);
         ResultTable.Print(reports);
+        Console.WriteLine(ResultTable.Legend(settings.ElboEvery));
     }
 
     /// <summary>Disposes the data tensors at the end of the run.</summary>

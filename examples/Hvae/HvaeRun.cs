@@ -1,5 +1,6 @@
 using System;
 using ProbDsl.Examples.Common;
+using ProbDsl.Inference.Blas;
 using ProbDsl.Inference.Data;
 using ProbDsl.Inference.Training;
 using ProbDsl.Models;
@@ -15,6 +16,7 @@ internal static class HvaeRun
     public static int Execute(HvaeSettings settings)
     {
         torch.set_num_threads(settings.Threads);
+        Console.WriteLine(BlasReport.Line());
         manual_seed(settings.Seed);
         var mnist = Mnist.Load(settings.DataDir, message => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(message)}[/]"));
         // Training images dynamically binarised (a fresh Bernoulli draw each time one is used), test images

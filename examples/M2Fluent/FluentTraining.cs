@@ -17,6 +17,7 @@ internal static class FluentTraining
     {
         // One libtorch thread: it degrades gracefully when other work shares the cores (see DESIGN.md §6).
         torch.set_num_threads(1);
+        Console.WriteLine(ProbDsl.Inference.Blas.BlasReport.Line());
         torch.manual_seed(0);
         var mnist = Mnist.Load(settings.DataDir, Console.WriteLine);
         var data = MnistTensors.SemiSupervised(mnist, settings.Labels, seed: 0);

@@ -26,6 +26,7 @@ internal static class MixtureRun
         using var trainer = new MixturePosteriorTrainer(new TrainingOptions { Epochs = epochs, BatchSize = 100, LearningRate = 1e-2, Seed = seed });
         var comparison = new PosteriorComparison(trainer.Model);
 
+        Console.WriteLine(ProbDsl.Inference.Blas.BlasReport.Line());
         Console.WriteLine($"{MixturePosterior.GuideExplanation}");
         Console.WriteLine($"data: 4000 training and 500 test images of {KnownMixture.Pixels} pixels from 3 known prototypes (pixels flipped with probability 0.1); seed {seed}");
         var (modelGapBefore, trueKlBefore) = Gaps();

@@ -32,7 +32,7 @@ public class TrainSameCodePathTests : TempDirectoryTest
         var cli = EpochRow.Read(output).Single();
         var example = TrainAsTheExampleProgramDoes(seed: 3);
         // Equal NaNs would compare equal too: the numbers must be real ones.
-        Assert.True(double.IsFinite(example.TrainLoss) && double.IsFinite(example.TestElbo) && example.TestError is > 0 and < 1, $"{example}");
+        Assert.True(double.IsFinite(example.TrainLoss) && example.TestElbo is double elbo && double.IsFinite(elbo) && example.TestError is > 0 and < 1, $"{example}");
         _log.WriteLine($"probdsl train: {cli}; build-time trainer: {example}");
         Assert.Equal(example.TrainLoss, cli.TrainLoss);
         Assert.Equal(example.TestElbo, cli.TestElbo);

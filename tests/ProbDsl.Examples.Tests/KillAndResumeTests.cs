@@ -74,7 +74,7 @@ public sealed class KillAndResumeTests : IDisposable
         {
             Assert.Equal(e.Epoch, a.Epoch);
             Assert.Equal(BitConverter.DoubleToInt64Bits(e.TrainLoss), BitConverter.DoubleToInt64Bits(a.TrainLoss));
-            Assert.Equal(BitConverter.DoubleToInt64Bits(e.TestElbo), BitConverter.DoubleToInt64Bits(a.TestElbo));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(e.TestElbo ?? double.NaN), BitConverter.DoubleToInt64Bits(a.TestElbo ?? double.NaN));
             Assert.Equal(BitConverter.DoubleToInt64Bits(e.TestError), BitConverter.DoubleToInt64Bits(a.TestError));
         }
         Assert.Empty(Directory.GetFiles(interrupted, ".*.tmp")); // a save killed midway leaves one; the next save removes it

@@ -57,7 +57,7 @@ internal sealed class RunResults
         value is double v && double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : "";
 
     /// <summary>JSON has no NaN: a missing number (no test error without a label) is null.</summary>
-    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
+    private static double? Finite(double? value) => value is double v && double.IsFinite(v) ? v : null;
 
     private void Write(string name, string text)
     {

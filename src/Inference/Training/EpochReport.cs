@@ -1,7 +1,10 @@
 namespace ProbDsl.Inference.Training;
 
-/// <summary>One epoch's numbers: training loss (-J/N, nats per example), test ELBO (mean U(x), nats per example), test error.</summary>
-public sealed record EpochReport(int Epoch, double TrainLoss, double TestElbo, double TestError, double Seconds, double StepsPerSecond)
+/// <summary>
+/// One epoch's numbers: training loss (-J/N, nats per example), test ELBO (mean U(x), nats per example; null on the
+/// epochs <see cref="TrainingOptions.ElboEvery"/> skips), test error.
+/// </summary>
+public sealed record EpochReport(int Epoch, double TrainLoss, double? TestElbo, double TestError, double Seconds, double StepsPerSecond)
 {
     public double TestAccuracy => 1 - TestError;
 

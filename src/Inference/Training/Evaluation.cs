@@ -25,6 +25,21 @@ public static class Evaluation
         return (elboSum / test.Count, errors / test.Count);
     }
 
+    /// <summary>The test error of argmax_y q(y|x) alone: the classifier's pass, none of the enumerated bound's.</summary>
+    public static double Error(ISemiSupervisedModel model, DataSplit test, int batchSize, Device device)
+    {
+        using var noGrad = no_grad();
+        double errors = 0;
+        for (long start = 0; start < test.Count; start += batchSize)
+        {
+            using var scope = NewDisposeScope();
+            var length = Math.Min(batchSize, test.Count - start);
+            var y = test.RequireLabels().narrow(0, start, length).to(device);
+            errors += model.ClassLogits(test.Features.narrow(0, start, length).to(device)).argmax(-1).ne(y).sum().ToDouble();
+        }
+        return errors / test.Count;
+    }
+
     /// <summary>The mean of a per-example bound over a split, batch by batch, without gradients.</summary>
     public static double MeanBound(System.Func<Tensor, Tensor> bound, DataSplit split, int batchSize, Device device)
     {

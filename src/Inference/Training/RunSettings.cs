@@ -21,6 +21,8 @@ internal static class RunSettings
             ["seed"] = Text(options.Seed),
             ["non-finite loss"] = options.NonFiniteLoss.ToString(),
             ["data"] = options.DataDescription ?? "(not described)",
+            // Evaluation draws from the global generator too, so when the exact test ELBO is computed changes every later draw.
+            ["exact test ELBO every"] = Text(options.ElboEvery),
         };
         foreach (var (name, value) in trainerSettings)
             settings[name] = value;

@@ -63,12 +63,20 @@ public class SemiSupervisedTrainer<TModel> : Trainer<TModel>
         }
         var trainSeconds = clock.Elapsed.TotalSeconds;
         Model.eval();
-        var (elbo, error) = Evaluation.Evaluate(Model, data.Test, 1000, Options.Device);
+        var (elbo, error) = Evaluate(state.Epoch, data.Test);
         return new EpochReport(state.Epoch, state.Loss.Mean, elbo, error, clock.Elapsed.TotalSeconds, (steps - first) / trainSeconds)
         {
             Temperature = (Model as IRelaxedModel)?.Temperature,
             SkippedSteps = state.Loss.Skipped,
         };
+    }
+
+    /// <summary>The exact test ELBO only every <see cref="TrainingOptions.ElboEvery"/> epochs and at the last; the error always.</summary>
+    private (double? Elbo, double Error) Evaluate(int epoch, DataSplit test)
+    {
+        if (epoch % Options.ElboEvery == 0 || epoch == Options.Epochs)
+            return Evaluation.Evaluate(Model, test, 1000, Options.Device);
+        return (null, Evaluation.Error(Model, test, 1000, Options.Device));
     }
 
     private double? TrainStep(StepPosition position, SemiSupervisedData data, SemiSupervisedObjective objective, Tensor unlabelledIndices, Tensor labelledIndices)
