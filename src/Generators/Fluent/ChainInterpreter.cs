@@ -58,6 +58,8 @@ internal sealed class ChainInterpreter
         var syntax = call.Syntax;
         if (!FluentMethods.IsFluent(symbol))
             return NotAFluentCall(syntax, $"'{symbol.ToDisplayString()}' is not part of the ProbDsl fluent API ({FluentMethods.Namespace})");
+        if (!FluentMethods.ReturnsFluentValue(symbol))
+            return NotAFluentCall(syntax, $"'{symbol.ToDisplayString()}' ends the chain at run time; a [ProbModel] method returns the builder itself, so leave the call out");
         var method = FluentMethods.Find(symbol);
         if (method is null)
             return NotAFluentCall(syntax, $"'{symbol.ToDisplayString()}' is not known to this ProbDsl generator; use the same ProbDsl version for the generator and the library");

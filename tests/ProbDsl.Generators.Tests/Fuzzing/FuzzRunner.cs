@@ -20,7 +20,7 @@ internal sealed record FuzzReport(string Kind, long Inputs, TimeSpan Elapsed, Ti
 
     /// <summary>Everything needed to fix and replay: each distinct finding, its count and its first input.</summary>
     public string Details => string.Join("\n\n", Findings.Select(f =>
-        $"[{f.Count}×] {f.First.Signature}\n{f.First.Message}\n--- first input ---\n{Truncate(f.Input)}"));
+        $"[{f.Count}×] {f.First.Signature}\n{f.First.Message}\n{f.First.Detail}\n--- first input ---\n{Truncate(f.Input)}"));
 
     private static string Truncate(string text) => Printable(text.Length <= 4000 ? text : text.Substring(0, 4000) + "\n…(truncated)");
 
@@ -33,31 +33,63 @@ internal sealed record FuzzReport(string Kind, long Inputs, TimeSpan Elapsed, Ti
 /// <summary>
 /// The fuzz loop: draws inputs until the budget is spent, runs each under a time bound (longer is a hang), and
 /// groups what the oracles find instead of stopping at the first, so a long run lists every distinct finding.
+/// With several workers (a long run on a multi-core machine), worker w draws from seed + w.
 /// </summary>
 internal static class FuzzRunner
 {
     public static FuzzReport Run(string kind, FuzzSettings settings, Func<Random, FuzzCase> next)
     {
-        var random = new Random(settings.Seed);
         var clock = Stopwatch.StartNew();
-        var groups = new Dictionary<string, FindingGroup>();
-        long inputs = 0;
-        var slowest = TimeSpan.Zero;
-        while (!settings.Done(inputs, clock.Elapsed))
+        var tally = new Tally();
+        var workers = Enumerable.Range(0, settings.Workers)
+            .Select(w => Task.Factory.StartNew(() => Work(new Random(settings.Seed + w), settings, next, clock, tally), TaskCreationOptions.LongRunning))
+            .ToArray();
+        Task.WaitAll(workers);
+        var report = new FuzzReport(kind, tally.Inputs, clock.Elapsed, tally.Slowest, settings.Seed, tally.Groups.Values.ToList());
+        Save(report, settings.FindingsDirectory);
+        return report;
+    }
+
+    private static void Work(Random random, FuzzSettings settings, Func<Random, FuzzCase> next, Stopwatch clock, Tally tally)
+    {
+        while (tally.Take(settings, clock.Elapsed))
         {
             var fuzzCase = next(random);
             var started = clock.Elapsed;
             var findings = Bounded(fuzzCase);
-            slowest = TimeSpan.FromTicks(Math.Max(slowest.Ticks, (clock.Elapsed - started).Ticks));
-            foreach (var finding in findings)
-                groups[finding.Signature] = groups.TryGetValue(finding.Signature, out var group)
-                    ? group with { Count = group.Count + 1 }
-                    : new FindingGroup(finding, fuzzCase.Input, 1);
-            inputs++;
+            tally.Add(fuzzCase, findings, clock.Elapsed - started);
         }
-        var report = new FuzzReport(kind, inputs, clock.Elapsed, slowest, settings.Seed, groups.Values.ToList());
-        Save(report, settings.FindingsDirectory);
-        return report;
+    }
+
+    /// <summary>What the workers share: the input count, the slowest input, the findings by signature.</summary>
+    private sealed class Tally
+    {
+        public long Inputs;
+        public TimeSpan Slowest;
+        public readonly Dictionary<string, FindingGroup> Groups = new();
+
+        public bool Take(FuzzSettings settings, TimeSpan elapsed)
+        {
+            lock (this)
+            {
+                if (settings.Done(Inputs, elapsed))
+                    return false;
+                Inputs++;
+                return true;
+            }
+        }
+
+        public void Add(FuzzCase fuzzCase, IReadOnlyList<Finding> findings, TimeSpan took)
+        {
+            lock (this)
+            {
+                Slowest = took > Slowest ? took : Slowest;
+                foreach (var finding in findings)
+                    Groups[finding.Signature] = Groups.TryGetValue(finding.Signature, out var group)
+                        ? group with { Count = group.Count + 1 }
+                        : new FindingGroup(finding, fuzzCase.Input, 1);
+            }
+        }
     }
 
     private static IReadOnlyList<Finding> Bounded(FuzzCase fuzzCase)

@@ -29,6 +29,13 @@ internal sealed class GeneratedCodeOracle
 
     public IEnumerable<Finding> Check(FuzzBuild build)
     {
+        // Workers share the outputs seen and the time spent compiling; one compiles at a time.
+        lock (_seen)
+            return Compile(build);
+    }
+
+    private IReadOnlyList<Finding> Compile(FuzzBuild build)
+    {
         var trees = build.Run.GeneratedTrees;
         if (trees.IsEmpty || !_seen.Add(Key(build.Run)))
             return Array.Empty<Finding>();

@@ -26,7 +26,7 @@ internal static class InlineOracle
         var file = fileDiagnostics.OrderBy(d => d.Id).ThenBy(d => d.Span.Offset).ToList();
         if (!inline.Select(d => d.Id).SequenceEqual(file.Select(d => d.Id)))
         {
-            yield return new Finding("inline differs from file", $"inline [{string.Join(", ", inline.Select(d => d.Id))}], file [{string.Join(", ", file.Select(d => d.Id))}]");
+            yield return new Finding("inline differs from file", "other diagnostics", $"inline [{string.Join(", ", inline.Select(d => d.Id))}], file [{string.Join(", ", file.Select(d => d.Id))}]");
             yield break;
         }
         foreach (var (reported, expected) in inline.Zip(file))

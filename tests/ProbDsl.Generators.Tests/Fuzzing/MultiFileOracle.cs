@@ -23,13 +23,13 @@ internal static class MultiFileOracle
         var actual = build.Run.Diagnostics.Where(d => files.Any(f => f.Path == d.Location.GetLineSpan().Path) && d.Id != "PDSL0108")
             .Select(d => $"{d.Id} {d.Location.GetLineSpan().Path} {d.Location.SourceSpan.Start}+{d.Location.SourceSpan.Length}").OrderBy(s => s, StringComparer.Ordinal);
         if (!expected.SequenceEqual(actual))
-            yield return new Finding("files together differ from alone", $"alone [{string.Join("; ", expected)}], together [{string.Join("; ", actual)}]");
+            yield return new Finding("files together differ from alone", "other diagnostics", $"alone [{string.Join("; ", expected)}], together [{string.Join("; ", actual)}]");
 
         var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var source in alone.SelectMany(a => a.Result.Sources))
             hints.Add(source.HintName);
         var generated = build.Run.Results.Where(r => r.Generator.GetGeneratorType() == typeof(ProbModelGenerator)).SelectMany(r => r.GeneratedSources).Select(s => s.HintName).ToHashSet(StringComparer.OrdinalIgnoreCase);
         if (!hints.SetEquals(generated))
-            yield return new Finding("files together differ from alone", $"generated [{string.Join(", ", generated.Order())}], alone [{string.Join(", ", hints.Order())}]");
+            yield return new Finding("files together differ from alone", "other generated files", $"generated [{string.Join(", ", generated.Order())}], alone [{string.Join(", ", hints.Order())}]");
     }
 }
