@@ -151,4 +151,22 @@ public class FluentArgumentTests
         Assert.Equal(AttributeHarness.PositionOf(source, tail.Substring(1)), AttributeHarness.Start(error));
         Assert.Contains("ends the chain at run time", error.GetMessage());
     }
+
+    /// <summary>
+    /// Found by the fuzzer: in code C# rejects, a constant may not convert to the parameter's type at all
+    /// (<c>(Activation)1e308</c>); the generator's conversion threw, PDSL0999.
+    /// </summary>
+    [Fact]
+    public void A_constant_of_the_wrong_type_is_reported_at_the_argument()
+    {
+        var source = Model("    private const int Width = 3;", ".Elbo()").Replace(".Hidden(3)", ".Hidden(3).Act((Activation)1e308)");
+
+        var run = AttributeHarness.Run(source);
+
+        var error = Assert.Single(run.Diagnostics);
+        Assert.Equal("PDSL0802", error.Id);
+        Assert.Equal(AttributeHarness.PositionOf(source, "1e308"), AttributeHarness.Start(error));
+        Assert.Contains("the constant 1e308 cannot be converted to Activation", error.GetMessage());
+        Assert.Contains(AttributeHarness.Compilation(source).GetDiagnostics(), d => d.Id == "CS0221");
+    }
 }

@@ -13,10 +13,13 @@ internal sealed record FuzzCase(string Input, Func<IEnumerable<Finding>> Check);
 /// <summary>A finding, how often it came up, and the first input that showed it.</summary>
 internal sealed record FindingGroup(Finding First, string Input, long Count);
 
-internal sealed record FuzzReport(string Kind, long Inputs, TimeSpan Elapsed, TimeSpan Slowest, int Seed, IReadOnlyList<FindingGroup> Findings)
+/// <summary>What a run found: new findings (<see cref="Findings"/>) and how often each known, open one came up.</summary>
+internal sealed record FuzzReport(
+    string Kind, long Inputs, TimeSpan Elapsed, TimeSpan Slowest, int Seed, IReadOnlyList<FindingGroup> Findings, IReadOnlyDictionary<string, long> Known)
 {
     public string Summary =>
-        $"fuzz {Kind}: {Inputs} inputs in {Elapsed.TotalSeconds:F1} s (slowest {Slowest.TotalSeconds:F2} s), seed {Seed}, {Findings.Count} distinct findings";
+        $"fuzz {Kind}: {Inputs} inputs in {Elapsed.TotalSeconds:F1} s (slowest {Slowest.TotalSeconds:F2} s), seed {Seed}, {Findings.Count} distinct findings"
+        + string.Concat(Known.Select(k => $"; known and open, {k.Value}×: {k.Key}"));
 
     /// <summary>Everything needed to fix and replay: each distinct finding, its count and its first input.</summary>
     public string Details => string.Join("\n\n", Findings.Select(f =>
@@ -45,7 +48,7 @@ internal static class FuzzRunner
             .Select(w => Task.Factory.StartNew(() => Work(new Random(settings.Seed + w), settings, next, clock, tally), TaskCreationOptions.LongRunning))
             .ToArray();
         Task.WaitAll(workers);
-        var report = new FuzzReport(kind, tally.Inputs, clock.Elapsed, tally.Slowest, settings.Seed, tally.Groups.Values.ToList());
+        var report = new FuzzReport(kind, tally.Inputs, clock.Elapsed, tally.Slowest, settings.Seed, tally.Groups.Values.ToList(), tally.Known);
         Save(report, settings.FindingsDirectory);
         return report;
     }
@@ -67,6 +70,7 @@ internal static class FuzzRunner
         public long Inputs;
         public TimeSpan Slowest;
         public readonly Dictionary<string, FindingGroup> Groups = new();
+        public readonly Dictionary<string, long> Known = new();
 
         public bool Take(FuzzSettings settings, TimeSpan elapsed)
         {
@@ -85,9 +89,16 @@ internal static class FuzzRunner
             {
                 Slowest = took > Slowest ? took : Slowest;
                 foreach (var finding in findings)
+                {
+                    if (KnownFindings.Match(finding, fuzzCase.Input) is { } known)
+                    {
+                        Known[known.Name] = Known.TryGetValue(known.Name, out var count) ? count + 1 : 1;
+                        continue;
+                    }
                     Groups[finding.Signature] = Groups.TryGetValue(finding.Signature, out var group)
                         ? group with { Count = group.Count + 1 }
                         : new FindingGroup(finding, fuzzCase.Input, 1);
+                }
             }
         }
     }

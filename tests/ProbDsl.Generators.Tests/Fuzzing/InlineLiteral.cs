@@ -23,7 +23,7 @@ internal sealed record InlineLiteral(string Expression, string Value, bool Exact
         7 => Pieces(value, random, constant: false),
         8 => Interpolated(value, random),
         9 => new InlineLiteral("Texts.Whole", value, Exact: false, Constant: true, $"public const string Whole = {Escaped(value, random).Expression};"),
-        _ => new InlineLiteral("pdsl: " + Escaped(value, random).Expression, value, Exact: !NeedsEscape(value), Constant: true),
+        _ => Named(Escaped(value, random)),
     };
 
     /// <summary>Each line indented like the closing quotes (tabs, spaces or both); the value keeps its newlines.</summary>
@@ -85,7 +85,8 @@ internal sealed record InlineLiteral(string Expression, string Value, bool Exact
         return new InlineLiteral("$\"{Texts.A}{Texts.B}\"", value, Exact: false, Constant: true, declarations);
     }
 
-    private static bool NeedsEscape(string value) => value.Any(c => c is '"' or '\\' or '\n' or '\r' or '\t' or '\0' || char.IsControl(c) || char.IsSurrogate(c) || c > 0x2000);
+    /// <summary><c>[ProbModel(pdsl: "...")]</c>: exact exactly when the plain string is.</summary>
+    private static InlineLiteral Named(InlineLiteral literal) => literal with { Expression = "pdsl: " + literal.Expression };
 
     private static int LongestRun(string text, char c)
     {
