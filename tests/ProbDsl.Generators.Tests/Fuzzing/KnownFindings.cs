@@ -26,7 +26,11 @@ internal static class KnownFindings
     public static readonly Known NamesThatRenameToNothing = new(
         "a name of only '_' and digits ('_', '_1') renames to an empty or digit-first C# identifier, and the generated code does not compile",
         (finding, input) => finding.Oracle == "generated code does not compile" && Array.Exists(SyntaxErrors, id => finding.Message.StartsWith(id + ":", StringComparison.Ordinal))
-            && Regex.IsMatch(input, @"(?<![\p{L}\p{Nd}_])_+\p{Nd}*(?![\p{L}\p{Nd}_])"));
+            && Regex.IsMatch(Unescaped(input), @"(?<![\p{L}\p{Nd}_])_+\p{Nd}*(?![\p{L}\p{Nd}_])"));
+
+    /// <summary>Inline text may spell the name with C# escapes (<c>\u005F1</c>).</summary>
+    private static string Unescaped(string input) =>
+        Regex.Replace(input, @"\\u([0-9A-Fa-f]{4})", m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString());
 
     public static readonly Known[] All = { NamesThatRenameToNothing };
 
