@@ -143,4 +143,18 @@ public class FluentBuilderTests
 
         Assert.Single(prefix.Compile().Value!.Variables);
     }
+
+    /// <summary>Found by the fuzzer: C# casts let any number through as an enum, and an unknown family was PDSL0999 in the generator.</summary>
+    [Fact]
+    public void An_enum_value_that_is_not_a_member_is_rejected_at_the_call()
+    {
+        var start = Model.Define("M");
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => start.Data("x", (DistributionFamily)99, 4));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Dist.Of((DistributionFamily)(-1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Mlp.From("x").To("z.loc", (HeadTransform)7));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Mlp.From("x").Act((Activation)42));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => start.Reinforce("y", (BaselineKind)3));
+        Assert.Contains("3 is not a BaselineKind; use one of BaselineKind.None, BaselineKind.Average, BaselineKind.Learned", error.Message);
+    }
 }

@@ -26,8 +26,12 @@ internal static class GeneratorHarness
     public static GeneratorDriver CreateDriver(params (string Path, string Text)[] files) => CreateDriver(ImmutableDictionary<string, string>.Empty, files);
 
     private static GeneratorDriver CreateDriver(ImmutableDictionary<string, string> metadata, (string Path, string Text)[] files) =>
+        CreateDriver(new[] { new ProbModelGenerator().AsSourceGenerator() }, metadata, files);
+
+    /// <summary>A driver for these generators, as a build with these AdditionalFiles and item metadata on each.</summary>
+    public static GeneratorDriver CreateDriver(ISourceGenerator[] generators, ImmutableDictionary<string, string> metadata, (string Path, string Text)[] files) =>
         CSharpGeneratorDriver.Create(
-            new[] { new ProbModelGenerator().AsSourceGenerator() },
+            generators,
             files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)),
             optionsProvider: new ItemMetadata(metadata.ToImmutableDictionary(m => "build_metadata.AdditionalFiles." + m.Key, m => m.Value)),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));

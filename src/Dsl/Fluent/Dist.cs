@@ -36,5 +36,5 @@ public static class Dist
     public static Distribution UniformCategorical() => Of(DistributionFamily.Categorical, Arg.Positional(Value.Uniform()));
 
     public static Distribution Of(DistributionFamily family, params Argument[] arguments) =>
-        new(new DistributionIr(family, Arg.All(arguments)));
+        new(new DistributionIr(FluentEnums.Check(family, nameof(family)), Arg.All(arguments)));
 }

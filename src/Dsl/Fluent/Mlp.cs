@@ -42,12 +42,12 @@ public sealed class Mlp : ILocatable
         var parts = (head ?? throw new ArgumentNullException(nameof(head))).Split('.');
         if (parts.Length != 2)
             throw new ArgumentException($"'{head}' is not a head; write 'variable.parameter', e.g. 'z.loc'", nameof(head));
-        var ir = new HeadIr(FluentNames.Check(parts[0], nameof(head)), FluentNames.Check(parts[1], nameof(head)), transform);
+        var ir = new HeadIr(FluentNames.Check(parts[0], nameof(head)), FluentNames.Check(parts[1], nameof(head)), FluentEnums.Check(transform, nameof(transform)));
         return new Mlp(_inputs, _hidden, _heads.Add(ir), _activation);
     }
 
     /// <summary>The activation between layers (softplus when not given).</summary>
-    public Mlp Act(Activation activation) => new(_inputs, _hidden, _heads, activation);
+    public Mlp Act(Activation activation) => new(_inputs, _hidden, _heads, FluentEnums.Check(activation, nameof(activation)));
 
     internal NetIr ToIr(string name)
     {

@@ -22,7 +22,7 @@ public sealed partial class ModelBuilder
     /// <summary><c>infer variable by reinforce(baseline: ..., decay: ...)</c>; the defaults are those of a bare <c>reinforce</c>.</summary>
     public ModelBuilder Reinforce(string variable, BaselineKind baseline = BaselineKind.Average, double decay = 0.99) =>
         Infer(new InferenceIr(FluentNames.Check(variable, nameof(variable)), InferenceStrategy.Reinforce,
-            Reinforce: new ReinforceIr(baseline, decay)));
+            Reinforce: new ReinforceIr(FluentEnums.Check(baseline, nameof(baseline)), decay)));
 
     /// <summary><c>objective semisupervised(alpha: alpha)</c>: Kingma et al. 2014, Eq. 9.</summary>
     public ModelBuilder SemiSupervised(double alpha = ObjectiveIr.PaperAlpha) => Objective(new ObjectiveIr(ObjectiveKind.SemiSupervised, alpha));

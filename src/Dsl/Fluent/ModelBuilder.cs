@@ -47,7 +47,7 @@ public sealed partial class ModelBuilder : ILocatable
         With(_parts with { Guides = _parts.Guides.Add((guide ?? throw new ArgumentNullException(nameof(guide))).ToIr(FluentNames.Check(name, nameof(name)))) });
 
     private ModelBuilder Variable(string name, VariableRole role, DistributionFamily family, int size) =>
-        With(_parts with { Variables = _parts.Variables.Add(new VariableIr(FluentNames.Check(name, nameof(name)), role, family, size)) });
+        With(_parts with { Variables = _parts.Variables.Add(new VariableIr(FluentNames.Check(name, nameof(name)), role, FluentEnums.Check(family, nameof(family)), size)) });
 
     private ModelBuilder With(ModelParts parts) => new(parts);
 

@@ -25,20 +25,12 @@ internal static class BidiControls
             .ToList();
     }
 
-    /// <summary>Each bidi control with its span; lines and columns counted as Sprache counts them, like every other diagnostic.</summary>
+    /// <summary>Each bidi control with its span; lines and columns counted like every other diagnostic's (<see cref="LinePositions"/>).</summary>
     private static IEnumerable<(char Character, SourceSpan Span)> Positions(string text)
     {
-        int line = 1, column = 1;
         for (var offset = 0; offset < text.Length; offset++)
-        {
-            var c = text[offset];
-            if (ControlCharacters.IsBidiControl(c))
-                yield return (c, new SourceSpan(offset, 1, line, column, line, column + 1));
-            if (c == '\n')
-                (line, column) = (line + 1, 1);
-            else
-                column++;
-        }
+            if (ControlCharacters.IsBidiControl(text[offset]))
+                yield return (text[offset], LinePositions.Of(text).Span(offset, 1));
     }
 
     private static string Describe(char c) => $"U+{((int)c).ToString("X4", CultureInfo.InvariantCulture)} ({Name(c)})";

@@ -8,9 +8,13 @@ namespace ProbDsl.Dsl.Parsing;
 /// <summary>Tokens of the .pdsl language: whitespace and comments, identifiers, keywords, numbers, symbols.</summary>
 internal static class Lexical
 {
+    /// <summary>
+    /// Up to the end of the line, wherever a line ends (<see cref="LinePositions"/>): an editor shows what follows a
+    /// lone \r or a U+2028 on the next line, so the compiler must not read it as part of the comment.
+    /// </summary>
     private static readonly Parser<string> LineComment =
         from start in Parse.String("//")
-        from body in Parse.AnyChar.Except(Parse.Char('\n')).Many()
+        from body in Parse.AnyChar.Except(Parse.Chars('\n', '\r', '\u0085', '\u2028', '\u2029')).Many()
         select "";
 
     private static readonly Parser<string> BlockComment =
@@ -90,12 +94,22 @@ internal static class Lexical
 
     /// <summary>A token with the span of its own text (trailing trivia is consumed but not part of the span).</summary>
     public static Parser<(T Value, SourceSpan Span)> Located<T>(this Parser<T> parser) =>
-        from spanned in parser.Span()
+        from spanned in parser.Spanned()
         from trailing in Trivia
-        select (spanned.Value, ToSpan(spanned));
+        select spanned;
 
-    private static SourceSpan ToSpan<T>(ITextSpan<T> span) =>
-        new(span.Start.Pos, span.Length, span.Start.Line, span.Start.Column, span.End.Line, span.End.Column);
+    /// <summary>
+    /// Sprache's Span(), with lines and columns counted as Roslyn counts them (see <see cref="LinePositions"/>);
+    /// Sprache's own count only \n.
+    /// </summary>
+    private static Parser<(T Value, SourceSpan Span)> Spanned<T>(this Parser<T> parser) => input =>
+    {
+        var result = parser(input);
+        if (!result.WasSuccessful)
+            return Result.Failure<(T, SourceSpan)>(result.Remainder, result.Message, result.Expectations);
+        var span = LinePositions.Of(input.Source).Span(input.Position, result.Remainder.Position - input.Position);
+        return Result.Success((result.Value, span), result.Remainder);
+    };
 
     public static NodeMeta Meta(SourceSpan span) => new(span);
 

@@ -26,10 +26,10 @@ public static class PdslParser
     private static DslDiagnostic SyntaxError(IResult<System.Collections.Generic.IReadOnlyList<ModelDeclaration>> failure, string text, string filePath)
     {
         var at = failure.Remainder;
-        var span = new SourceSpan(at.Position, at.AtEnd ? 0 : 1, at.Line, at.Column, at.Line, at.Column + (at.AtEnd ? 0 : 1));
+        var lines = LinePositions.Of(text);
+        var span = lines.Span(at.Position, at.AtEnd ? 0 : 1);
         if (!at.AtEnd && NumberLiterals.OutOfRange(text, at.Position) is { } number)
-            return DiagnosticDescriptors.NumberOutOfRange.Create(filePath,
-                span with { Length = number.Literal.Length, EndColumn = at.Column + number.Literal.Length }, number.Literal, number.Reason);
+            return DiagnosticDescriptors.NumberOutOfRange.Create(filePath, lines.Span(at.Position, number.Literal.Length), number.Literal, number.Reason);
         var found = at.AtEnd ? "end of input" : $"'{Describe(text, at.Position)}'";
         var expected = failure.Expectations.Distinct().ToList();
         var message = expected.Count == 0

@@ -45,9 +45,16 @@ internal static class AttributedModelCompiler
     public static EquatableArray<DslDiagnostic> LocatedAt(ImmutableArray<DslDiagnostic> diagnostics, SourceSpan fallback) =>
         diagnostics.Select(d => d.Span.IsNone ? d with { Span = fallback } : d).ToEquatableArray();
 
-    /// <summary>Generated files are named after the target, so two targets (or a .pdsl file) never clash on a hint name.</summary>
+    /// <summary>
+    /// Generated files are named after the target, for the reader; they are unique because model names must be
+    /// (TargetNameCollisions), not because of this prefix (overloads and classes in other namespaces share it). Hint
+    /// names allow fewer characters than C# names (a method of invalid code sits in '&lt;invalid-global-code&gt;').
+    /// </summary>
     private static string HintPrefix(ISymbol symbol) =>
-        symbol.ContainingType is { } type ? $"{type.Name}.{symbol.Name}." : $"{symbol.Name}.";
+        Sanitized(symbol.ContainingType is { } type ? $"{type.Name}.{symbol.Name}." : $"{symbol.Name}.");
+
+    private static string Sanitized(string hint) =>
+        new(hint.Select(c => char.IsLetterOrDigit(c) || c is '.' or '_' ? c : '_').ToArray());
 
     private static ExpressionSyntax? TextArgument(SyntaxNode attribute) =>
         (attribute as AttributeSyntax)?.ArgumentList?.Arguments.FirstOrDefault()?.Expression;

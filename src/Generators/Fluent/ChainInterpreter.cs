@@ -58,6 +58,8 @@ internal sealed class ChainInterpreter
         var syntax = call.Syntax;
         if (!FluentMethods.IsFluent(symbol))
             return NotAFluentCall(syntax, $"'{symbol.ToDisplayString()}' is not part of the ProbDsl fluent API ({FluentMethods.Namespace})");
+        if (!FluentMethods.ReturnsFluentValue(symbol))
+            return NotAFluentCall(syntax, $"'{symbol.ToDisplayString()}' ends the chain at run time; a [ProbModel] method returns the builder itself, so leave the call out");
         var method = FluentMethods.Find(symbol);
         if (method is null)
             return NotAFluentCall(syntax, $"'{symbol.ToDisplayString()}' is not known to this ProbDsl generator; use the same ProbDsl version for the generator and the library");
@@ -84,7 +86,7 @@ internal sealed class ChainInterpreter
             return Elements(collection.Elements.Select(e => e is ExpressionElementSyntax element ? _semantics.GetOperation(element.Expression, _cancellation) : null),
                 expected.GetElementType()!, where, operation.Syntax);
         if (operation.ConstantValue.HasValue)
-            return Constant(operation.ConstantValue.Value, expected);
+            return Constant(operation, expected, where);
         return operation switch
         {
             // A call of the API (Net.Call, Dist.Normal, Mlp.From) is a value; any other call is not a constant.
@@ -120,12 +122,28 @@ internal sealed class ChainInterpreter
         return array;
     }
 
-    /// <summary>C# constants arrive as their own type (an int literal for a double, an enum as its number).</summary>
-    private static object? Constant(object? value, Type expected) =>
-        value is null ? null
-        : expected.IsEnum ? Enum.ToObject(expected, value)
-        : expected.IsInstanceOfType(value) ? value
-        : System.Convert.ChangeType(value, expected, CultureInfo.InvariantCulture);
+    /// <summary>
+    /// C# constants arrive as their own type (an int literal for a double, an enum as its number). In code C# rejects
+    /// (<c>(Activation)1e308</c>, a double for an int) the constant may not convert at all: PDSL0802 at the argument,
+    /// beside C#'s own error, rather than an internal error.
+    /// </summary>
+    private object? Constant(IOperation operation, Type expected, string where)
+    {
+        var value = operation.ConstantValue.Value;
+        try
+        {
+            return value is null ? null
+                : expected.IsEnum ? Enum.ToObject(expected, value)
+                : expected.IsInstanceOfType(value) ? value
+                : System.Convert.ChangeType(value, expected, CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidCastException or OverflowException or FormatException)
+        {
+            Diagnostics.Add(DiagnosticDescriptors.FluentArgumentInvalid.Create(_path, CSharpSpans.Of(operation.Syntax), where,
+                $"the constant {operation.Syntax} cannot be converted to {expected.Name}"));
+            return Failed;
+        }
+    }
 
     /// <summary>
     /// Runs the API method. Its argument checks (a malformed head, an invalid name) throw ArgumentException at run

@@ -35,7 +35,11 @@ internal static class FluentChain
         var (sources, generated) = ProbDslCodeGenerator.Generate(new DslResult<ProgramIr>(program, model.Diagnostics), path);
         return new AttributedModel(path, program,
             sources.Select(s => s with { HintName = hintPrefix + s.HintName }).ToEquatableArray(),
-            AttributedModelCompiler.LocatedAt(generated, CSharpSpans.Of(returned)));
+            AttributedModelCompiler.LocatedAt(generated, CSharpSpans.Of(returned)))
+        {
+            // Model.Define stamps the model with its own call's span; a chain that lost it is located at the chain.
+            Declared = EquatableArray.Create(new ModelName(model.Value!.Name, model.Value.Meta.Span.IsNone ? CSharpSpans.Of(returned) : model.Value.Meta.Span)),
+        };
     }
 
     /// <summary><c>=> chain</c> or <c>{ return chain; }</c>.</summary>

@@ -18,6 +18,14 @@ internal static class FluentMethods
     public static bool IsFluent(IMethodSymbol method) =>
         method.ContainingType?.ContainingNamespace?.ToDisplayString() == Namespace;
 
+    /// <summary>
+    /// Whether the call makes a fluent value (a builder, a distribution, a network call...). <c>Build()</c> and
+    /// <c>Compile()</c> do not: they end a chain at run time (returning IR or diagnostics, and Build throws on an
+    /// invalid model), so the generator must not run them.
+    /// </summary>
+    public static bool ReturnsFluentValue(IMethodSymbol method) =>
+        method.ReturnType.ContainingNamespace?.ToDisplayString() == Namespace;
+
     /// <summary>The runtime method with the same declaring type, name and parameter types; null if this build lacks it.</summary>
     public static MethodInfo? Find(IMethodSymbol method)
     {

@@ -1,6 +1,7 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ProbDsl.Dsl;
 using ProbDsl.Dsl.Ir;
 
 namespace ProbDsl.Generators.Fluent;
@@ -13,10 +14,15 @@ internal static class InlinePdsl
 {
     public static AttributedModel Compile(string text, ExpressionSyntax? literal, SyntaxNode attribute, string path, string hintPrefix)
     {
-        var (sources, diagnostics) = ProbDslCodeGenerator.Generate(text, path);
+        var compiled = PdslCompiler.Compile(text, path);
+        var (sources, diagnostics) = ProbDslCodeGenerator.Generate(compiled, path);
         var map = InlineTextMap.For(literal, attribute);
+        var declared = compiled.Value?.Models.Select(m => new ModelName(m.Name, map.ToCSharp(m.Meta.Span))) ?? Enumerable.Empty<ModelName>();
         return new AttributedModel(path, null,
             sources.Select(s => s with { HintName = hintPrefix + s.HintName }).ToEquatableArray(),
-            diagnostics.Select(d => d with { Span = map.ToCSharp(d.Span) }).ToEquatableArray());
+            diagnostics.Select(d => d with { Span = map.ToCSharp(d.Span) }).ToEquatableArray())
+        {
+            Declared = declared.ToEquatableArray(),
+        };
     }
 }

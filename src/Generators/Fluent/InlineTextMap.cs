@@ -12,8 +12,9 @@ namespace ProbDsl.Generators.Fluent;
 /// Maps positions in a string literal's value to positions in the C# file. A multi-line raw string drops its
 /// first and last lines and the closing delimiter's indentation from every line, so value line k, column c is file
 /// line (opening line + 1 + k), column (indentation + c). A single-line raw string, or a plain or verbatim string
-/// without escapes, is its value shifted by the opening quotes. Anything else (escapes, a const defined elsewhere)
-/// cannot be mapped character by character and is reported at the whole argument.
+/// without escapes, is its value shifted by the opening quotes. Anything else (escapes, a const defined elsewhere,
+/// a raw string whose value has fewer lines than the literal) cannot be mapped character by character and is
+/// reported at the whole argument.
 /// </summary>
 internal abstract class InlineTextMap
 {
@@ -28,6 +29,10 @@ internal abstract class InlineTextMap
         var tokenText = token.Text;
         if (token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken))
         {
+            // A lone \r, then a whitespace-only line (emptied in the value), then \n: the value reads one \r\n
+            // where the file has two line ends, and line k of the value is no longer line k of the literal.
+            if (SourceText.From(token.ValueText).Lines.Count != SourceText.From(tokenText).Lines.Count - 2)
+                return whole;
             var lastLine = tokenText.Substring(tokenText.LastIndexOf('\n') + 1);
             var indentation = lastLine.Length - lastLine.TrimStart(' ', '\t').Length;
             return new Lines(token.SyntaxTree, source, source.Lines.GetLineFromPosition(token.SpanStart).LineNumber + 1, indentation);

@@ -1,6 +1,11 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using ProbDsl.Dsl.Ir;
 
 namespace ProbDsl.Generators.Fluent;
 
@@ -25,15 +30,30 @@ public sealed class ProbModelAttributeGenerator : IIncrementalGenerator
                 static (node, _) => node is MethodDeclarationSyntax or TypeDeclarationSyntax,
                 static (target, cancellation) => AttributedModelCompiler.Compile(target, cancellation))
             .WithTrackingName(CompileStep);
+        var pdslModels = context.AdditionalTextsProvider
+            .Where(static file => PdslModelNames.IsPdsl(file))
+            .Select(static (file, cancellation) => PdslModelNames.Of(file, cancellation));
 
-        context.RegisterSourceOutput(models, static (output, model) => Report(output, model));
+        // Only this last step sees every target at once (and the .pdsl files' model names), to find colliding names.
+        context.RegisterSourceOutput(models.Collect().Combine(pdslModels.Collect()),
+            static (output, all) => Report(output, all.Left, all.Right));
     }
 
-    private static void Report(SourceProductionContext output, AttributedModel model)
+    private static void Report(SourceProductionContext output, ImmutableArray<AttributedModel> targets, ImmutableArray<EquatableArray<DeclaredModel>> pdslModels)
     {
-        foreach (var diagnostic in model.Diagnostics)
+        var (collisions, leftOut) = TargetNameCollisions.Find(pdslModels.SelectMany(f => f), targets);
+        foreach (var diagnostic in targets.SelectMany(t => t.Diagnostics).Concat(collisions))
             output.ReportDiagnostic(RoslynDiagnostics.From(diagnostic));
-        foreach (var source in model.Sources)
-            output.AddSource(source.HintName, SourceText.From(source.Text, System.Text.Encoding.UTF8));
+        // Hint names are unique once model names are; the set only makes sure a slip never crashes the generator.
+        var added = new HashSet<string>(ModelNameCollisions.HintComparer);
+        for (var target = 0; target < targets.Length; target++)
+        {
+            foreach (var source in targets[target].Sources)
+            {
+                if (leftOut[target].Any(name => source.HintName.EndsWith("." + name + ".g.cs", StringComparison.OrdinalIgnoreCase)) || !added.Add(source.HintName))
+                    continue;
+                output.AddSource(source.HintName, SourceText.From(source.Text, System.Text.Encoding.UTF8));
+            }
+        }
     }
 }

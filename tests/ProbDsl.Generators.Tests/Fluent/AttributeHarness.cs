@@ -14,7 +14,13 @@ internal static class AttributeHarness
     public const string UserPath = "/src/Models.cs";
 
     public static CSharpCompilation Compilation(string source, string path = UserPath) =>
-        CSharpCompilation.Create("User", new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12), path) },
+        Compilation(new[] { Parse(source, path) });
+
+    public static SyntaxTree Parse(string source, string path) =>
+        CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12), path);
+
+    public static CSharpCompilation Compilation(SyntaxTree[] trees) =>
+        CSharpCompilation.Create("User", trees,
             References.Value, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     public static GeneratorDriver CreateDriver() =>

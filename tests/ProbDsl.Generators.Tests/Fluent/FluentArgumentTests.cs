@@ -123,4 +123,50 @@ public class FluentArgumentTests
         Assert.Equal((1, 1), AttributeHarness.Start(error));
         Assert.Contains("on a class or struct it needs the model text", error.GetMessage());
     }
+
+    /// <summary>Found by the fuzzer: C# lets any number through as an enum; an unknown family was PDSL0999.</summary>
+    [Fact]
+    public void An_enum_value_that_is_not_a_member_is_reported_at_the_call()
+    {
+        var source = Model("    private const int Width = 3;", ".Elbo()").Replace("DistributionFamily.Normal, 2", "(DistributionFamily)99, 2");
+
+        var error = Assert.Single(AttributeHarness.Run(source).Diagnostics);
+
+        Assert.Equal("PDSL0802", error.Id);
+        Assert.Equal(AttributeHarness.PositionOf(source, "Latent("), AttributeHarness.Start(error));
+        Assert.Contains("99 is not a DistributionFamily", error.GetMessage());
+    }
+
+    /// <summary>Found by the fuzzer: Build() ran in the generator and threw on the invalid model, PDSL0999.</summary>
+    [Theory]
+    [InlineData(".Build()")]
+    [InlineData(".Compile()")]
+    public void A_call_that_ends_the_chain_is_reported_at_that_call(string tail)
+    {
+        var source = Model("    private const int Width = 3;", tail).Replace("public static ModelBuilder Tiny()", "public static object Tiny()");
+
+        var error = Assert.Single(AttributeHarness.Run(source).Diagnostics);
+
+        Assert.Equal("PDSL0803", error.Id);
+        Assert.Equal(AttributeHarness.PositionOf(source, tail.Substring(1)), AttributeHarness.Start(error));
+        Assert.Contains("ends the chain at run time", error.GetMessage());
+    }
+
+    /// <summary>
+    /// Found by the fuzzer: in code C# rejects, a constant may not convert to the parameter's type at all
+    /// (<c>(Activation)1e308</c>); the generator's conversion threw, PDSL0999.
+    /// </summary>
+    [Fact]
+    public void A_constant_of_the_wrong_type_is_reported_at_the_argument()
+    {
+        var source = Model("    private const int Width = 3;", ".Elbo()").Replace(".Hidden(3)", ".Hidden(3).Act((Activation)1e308)");
+
+        var run = AttributeHarness.Run(source);
+
+        var error = Assert.Single(run.Diagnostics);
+        Assert.Equal("PDSL0802", error.Id);
+        Assert.Equal(AttributeHarness.PositionOf(source, "1e308"), AttributeHarness.Start(error));
+        Assert.Contains("the constant 1e308 cannot be converted to Activation", error.GetMessage());
+        Assert.Contains(AttributeHarness.Compilation(source).GetDiagnostics(), d => d.Id == "CS0221");
+    }
 }

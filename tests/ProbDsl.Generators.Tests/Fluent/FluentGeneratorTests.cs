@@ -141,4 +141,19 @@ public class FluentGeneratorTests
         Assert.Equal(Dsl.Printing.PdslPrinter.Print(parsed), Dsl.Printing.PdslPrinter.Print(model.Program!));
         Assert.Equal(parsed, model.Program);
     }
+
+    /// <summary>
+    /// Found by the fuzzer: a method outside any type (invalid C#) belongs to Roslyn's '&lt;invalid-global-code&gt;',
+    /// and that name in the generated file's hint name crashed the generator.
+    /// </summary>
+    [Fact]
+    public void A_target_outside_any_type_does_not_crash_the_generator()
+    {
+        var source = AttributeHarness.ExampleText("M2Fluent", "M2Definition.cs").Replace("public static class M2Definition", "");
+
+        var run = AttributeHarness.Run(source);
+
+        var generated = Assert.Single(run.Results.Single().GeneratedSources);
+        Assert.Equal("_invalid_global_code_.M2.M2.g.cs", generated.HintName);
+    }
 }

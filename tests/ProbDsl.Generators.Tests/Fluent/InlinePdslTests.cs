@@ -75,4 +75,19 @@ public class InlinePdslTests
         Assert.Equal("PDSL0001", error.Id);
         Assert.Equal(AttributeHarness.PositionOf(source, "\"model M"), AttributeHarness.Start(error));
     }
+
+    /// <summary>
+    /// Found by the fuzzer: a lone \r, a whitespace-only line and a \n make one \r\n in the raw string's value, so its
+    /// lines no longer match the literal's; a diagnostic is then reported at the whole argument, not on a wrong line.
+    /// </summary>
+    [Fact]
+    public void A_raw_string_whose_value_merges_line_ends_is_reported_at_the_argument()
+    {
+        var source = "using ProbDsl.Dsl.Fluent;\n[ProbModel(\"\"\"\n    // a\r  \n    @\n    \"\"\")]\npublic static class Models { }\n";
+
+        var error = Assert.Single(AttributeHarness.Run(source).Diagnostics);
+
+        Assert.Equal("PDSL0001", error.Id);
+        Assert.Equal(AttributeHarness.PositionOf(source, "\"\"\"\n"), AttributeHarness.Start(error));
+    }
 }
