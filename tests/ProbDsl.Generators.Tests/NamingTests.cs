@@ -49,4 +49,21 @@ public class NamingTests
         Assert.Equal(3, error.Location.GetLineSpan().StartLinePosition.Line);
         Assert.Contains("'h'", error.GetMessage());
     }
+
+    [Theory]
+    [InlineData("decoder", "_1")]
+    [InlineData("decoder", "_")]
+    [InlineData("y", "__")]
+    [InlineData("y", "_2")]
+    public void Names_of_only_underscores_and_digits_generate_code_that_compiles(string name, string replacement)
+    {
+        var path = System.IO.Path.Combine(System.AppContext.BaseDirectory, "Models", "tiny.pdsl");
+        var text = System.Text.RegularExpressions.Regex.Replace(System.IO.File.ReadAllText(path), $@"\b{name}\b", replacement);
+
+        var run = GeneratorHarness.Run(("/m/tiny.pdsl", text));
+
+        Assert.DoesNotContain(run.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        var errors = GeneratorHarness.CompileGenerated(run);
+        Assert.True(errors.IsEmpty, string.Join("\n", errors));
+    }
 }

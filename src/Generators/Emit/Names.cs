@@ -7,8 +7,16 @@ namespace ProbDsl.Generators.Emit;
 /// <summary>How IR names become C# names.</summary>
 internal static class Names
 {
-    public static string Pascal(string name) =>
-        string.Concat(name.Split('_').Where(p => p.Length > 0).Select(p => char.ToUpperInvariant(p[0]) + p.Substring(1)));
+    /// <summary>
+    /// foo_bar → FooBar. A name of underscores and digits alone ('_', '__', '_1') would become empty or start with a
+    /// digit; it keeps its underscores behind a 'V' instead ('V_1'), which no other name renames to (underscores
+    /// are otherwise dropped), so distinct names stay distinct.
+    /// </summary>
+    public static string Pascal(string name)
+    {
+        var pascal = string.Concat(name.Split('_').Where(p => p.Length > 0).Select(p => char.ToUpperInvariant(p[0]) + p.Substring(1)));
+        return pascal.Length == 0 || char.IsDigit(pascal[0]) ? "V" + name : pascal;
+    }
 
     public static string Camel(string name)
     {
