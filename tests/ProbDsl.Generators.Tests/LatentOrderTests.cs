@@ -80,4 +80,22 @@ public class LatentOrderTests
         var start = error.Location.GetLineSpan().StartLinePosition;
         Assert.StartsWith("q(y | a, x)", text.Split('\n')[start.Line].Substring(start.Character));
     }
+
+    [Fact]
+    public void Sdgm_skip_guide_compiles_with_the_auxiliary_term_sampled()
+    {
+        // Maaløe et al. 2016's skip deep generative model: a is generated before x and feeds it, p(a|y,z) p(x|a,y,z),
+        // with the ADGM's guide; a's prior reads y and z, which the guide draws from a.
+        var (path, text) = Model("adgm-small.pdsl");
+        text = text.Replace("model AdgmSmall", "model SdgmSmall")
+            .Replace("net dec = mlp(y, z -> 5 -> x.logits)", "net dec = mlp(a, y, z -> 5 -> x.logits)")
+            .Replace("net aux = mlp(x, y, z -> 5 -> a.loc, softplus(a.scale))", "net aux = mlp(y, z -> 5 -> a.loc, softplus(a.scale))")
+            .Replace("p(x | y, z) = Bernoulli(logits: dec(y, z))", "p(x | a, y, z) = Bernoulli(logits: dec(a, y, z))")
+            .Replace("p(a | x, y, z) = Normal(aux(x, y, z))", "p(a | y, z) = Normal(aux(y, z))");
+
+        var source = GenerateCleanly((path, text));
+
+        Assert.Contains("var logPA = Densities.NormalLogProb(a, auxOut.ALoc, auxOut.AScale);", source);
+        Assert.Contains("var decOut = this.dec.call(a, y, z);", source);
+    }
 }
