@@ -176,4 +176,27 @@ public class LimitDiagnosticTests
 
     [Fact]
     public void The_fluent_model_with_finite_numbers_is_valid() => Assert.DoesNotContain(FluentTiny().Compile().Diagnostics, d => d.IsError);
+
+    [Fact]
+    public void A_name_of_ten_megabytes_is_PDSL0215_at_its_declaration_and_the_message_shows_only_its_start()
+    {
+        var name = "m" + new string('x', 10_000_000);
+
+        var diagnostic = Single(Edit("model M {", $"model {name} {{"));
+
+        AssertAt(diagnostic, "PDSL0215", DslSeverity.Error, 1, 7);
+        Assert.True(diagnostic.Message.Length < 400, $"{diagnostic.Message.Length} characters");
+        Assert.Contains("10000001 characters", diagnostic.Message);
+    }
+
+    [Fact]
+    public void A_guide_name_of_129_characters_is_PDSL0215_and_128_is_accepted()
+    {
+        var tooLong = new string('w', 129);
+        var longest = new string('w', 128);
+
+        var diagnostic = Single(Edit("guide G =", $"guide {tooLong} ="));
+        Assert.Equal(("PDSL0215", 11), (diagnostic.Id, diagnostic.Span.StartLine));
+        Assert.Empty(PdslCompiler.Compile(Edit("guide G =", $"guide {longest} ="), "m.pdsl").Diagnostics);
+    }
 }

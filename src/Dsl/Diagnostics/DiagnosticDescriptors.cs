@@ -110,6 +110,10 @@ public static class DiagnosticDescriptors
         "PDSL0214", "Enumeration would exhaust memory", DslSeverity.Warning,
         "Model '{0}' enumerates {1} joint values ({2}); a tensor over all of them holds that many values per example, which exhausts memory (the warning starts above {3}). Relax or sample the label ('infer ... by relax' or 'reinforce'), use fewer classes, or set ProbDslLimits=\"off\" on the .pdsl item if this is intended");
 
+    public static readonly DiagnosticDescriptor NameTooLong = new(
+        "PDSL0215", "Name too long", DslSeverity.Error,
+        "The name '{0}' has {1} characters, above the limit of {2}: it becomes C# class, member and local names (and file names), which compilers and editors handle badly at that length; choose a shorter name");
+
     public static readonly DiagnosticDescriptor GuideMissesLatent = new(
         "PDSL0301", "Guide misses a latent", DslSeverity.Error,
         "Guide '{0}' has no factor for the latent '{1}'; add 'q({1} | ...)' to its factorisation");

@@ -51,6 +51,8 @@ public static class ModelValidator
             .Concat(model.Guides.Select(g => (g.Name, g.Meta.Span)));
         foreach (var duplicate in declared.GroupBy(d => d.Name).Where(g => g.Count() > 1).SelectMany(g => g.Skip(1)))
             diagnostics.Add(DiagnosticDescriptors.DuplicateName.Create(filePath, duplicate.Span, duplicate.Name, model.Name));
+        foreach (var (name, span) in declared.Prepend((model.Name, model.Meta.Span)).Where(d => d.Name.Length > NameLimits.MaxLength))
+            diagnostics.Add(DiagnosticDescriptors.NameTooLong.Create(filePath, span, NameLimits.Abbreviated(name), name.Length, NameLimits.MaxLength));
     }
 
     private static void CheckVariables(ModelIr model, string filePath, List<DslDiagnostic> diagnostics)
