@@ -199,4 +199,28 @@ public class LimitDiagnosticTests
         Assert.Equal(("PDSL0215", 11), (diagnostic.Id, diagnostic.Span.StartLine));
         Assert.Empty(PdslCompiler.Compile(Edit("guide G =", $"guide {longest} ="), "m.pdsl").Diagnostics);
     }
+
+    [Fact]
+    public void A_mean_field_guide_over_200_latents_reports_three_unfaithful_assumptions_and_a_count_in_little_text()
+    {
+        const int latents = 200;
+        var names = Enumerable.Range(0, latents).Select(i => $"z{i}").ToList();
+        var text = "model Wide {\n  data x : Bernoulli[2]\n"
+            + string.Concat(names.Select(n => $"  latent {n} : Normal[1]\n"))
+            + $"  net dec = mlp({string.Join(", ", names)} -> 2 -> x.logits)\n"
+            + string.Concat(names.Select(n => $"  net q{n} = mlp(x -> 2 -> {n}.loc, softplus({n}.scale))\n"))
+            + string.Concat(names.Select(n => $"  p({n}) = Normal(0, 1)\n"))
+            + $"  p(x | {string.Join(", ", names)}) = Bernoulli(logits: dec({string.Join(", ", names)}))\n"
+            + $"  guide MeanField = {string.Join(" ", names.Select(n => $"q({n} | x)"))} {{\n"
+            + string.Concat(names.Select(n => $"    q({n} | x) = Normal(q{n}(x))\n"))
+            + "  }\n  objective elbo\n}\n";
+
+        var diagnostics = PdslCompiler.Compile(text, "wide.pdsl").Diagnostics;
+
+        Assert.DoesNotContain(diagnostics, d => d.IsError);
+        Assert.Equal(3, diagnostics.Count(d => d.Id == "PDSL0307"));
+        var more = Assert.Single(diagnostics, d => d.Id == "PDSL0308");
+        Assert.Contains($"{latents - 1 - 3} more", more.Message);
+        Assert.True(diagnostics.Sum(d => d.Message.Length) < 10_000, $"{diagnostics.Sum(d => d.Message.Length)} characters");
+    }
 }

@@ -142,6 +142,10 @@ public static class DiagnosticDescriptors
         "PDSL0307", "Guide assumes an independence the posterior lacks", DslSeverity.Info,
         "Guide '{0}' assumes {1}, which the model's posterior does not satisfy ({2}); the bound stays valid but cannot be tight. A faithful factorisation is {3}");
 
+    public static readonly DiagnosticDescriptor MoreUnfaithful = new(
+        "PDSL0308", "More independences the posterior lacks", DslSeverity.Info,
+        "Guide '{0}' makes {1} more assumptions of the kind reported as PDSL0307; the generated model's GuideExplanation lists them all");
+
     public static readonly DiagnosticDescriptor InferNotDiscrete = new(
         "PDSL0401", "Inference strategy for a non-discrete variable", DslSeverity.Error,
         "'infer {0} by ...' applies to discrete latents only; '{0}' is {1}. Continuous latents are reparameterised automatically");

@@ -40,10 +40,24 @@ internal static class GuideChecks
     public static void ReportUnfaithfulAssumptions(ModelIr model, GuideIr guide, string filePath, List<DslDiagnostic> diagnostics)
     {
         var explanation = Analysis.GuideAnalyzer.Explain(model, guide);
-        foreach (var assumption in explanation.Assumptions.Where(a => !a.HoldsInModel))
-            diagnostics.Add(DiagnosticDescriptors.UnfaithfulGuide.Create(filePath, guide.Meta.Span, guide.Name, assumption,
-                Why(model, assumption), explanation.FaithfulFactorisation ?? ""));
+        var unfaithful = explanation.Assumptions.Where(a => !a.HoldsInModel).ToList();
+        foreach (var assumption in unfaithful.Take(MaxUnfaithfulReported))
+            diagnostics.Add(DiagnosticDescriptors.UnfaithfulGuide.Create(filePath, guide.Meta.Span, guide.Name,
+                Abbreviated(assumption.ToString()), Abbreviated(Why(model, assumption)), Abbreviated(explanation.FaithfulFactorisation ?? "")));
+        if (unfaithful.Count > MaxUnfaithfulReported)
+            diagnostics.Add(DiagnosticDescriptors.MoreUnfaithful.Create(filePath, guide.Meta.Span, guide.Name, unfaithful.Count - MaxUnfaithfulReported));
     }
+
+    /// <summary>
+    /// Information, not errors: a few say what is wrong, the explanation says all. A guide over 200 latents made
+    /// 200 messages each holding the whole faithful factorisation, ~17 MB of build output.
+    /// </summary>
+    private const int MaxUnfaithfulReported = 3;
+
+    private const int MaxMessagePart = 300;
+
+    private static string Abbreviated(string text) =>
+        text.Length <= MaxMessagePart ? text : text.Substring(0, MaxMessagePart) + $"… ({text.Length} characters; the guide's explanation has all of it)";
 
     /// <summary>Names the collider that couples two latents once data is observed, the usual cause.</summary>
     private static string Why(ModelIr model, Analysis.AssumedIndependence assumption)
