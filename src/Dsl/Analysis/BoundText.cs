@@ -41,16 +41,8 @@ internal static class BoundText
     /// <summary>The guide factors of the latents a label factor conditions on, directly or through other factors.</summary>
     private static IReadOnlyList<FactorIr> LatentsSampledBefore(ModelIr model, GuideIr guide, IReadOnlyList<FactorIr> labelFactors)
     {
-        var needed = new HashSet<string>();
-        var pending = new Stack<string>(labelFactors.SelectMany(f => f.Conditions));
-        while (pending.Count > 0)
-        {
-            var name = pending.Pop();
-            if (model.FindVariable(name)?.Role != VariableRole.Latent || !needed.Add(name))
-                continue;
-            foreach (var condition in guide.FactorFor(name)?.Conditions ?? EquatableArray<string>.Empty)
-                pending.Push(condition);
-        }
+        var needed = GuideDependencies.Ancestors(guide, labelFactors.SelectMany(f => f.Conditions),
+            name => model.FindVariable(name)?.Role == VariableRole.Latent);
         return guide.Factors.Where(f => needed.Contains(f.Target)).ToList();
     }
 

@@ -30,28 +30,9 @@ public static class ContinuousTermRule
 
     private static ContinuousTerm Decide(string variable, FactorIr prior, FactorIr guideFactor, GuideIr guide, ISet<string> observed)
     {
-        var descendants = GuideDescendants(guide, variable, observed);
+        var descendants = GuideDependencies.Descendants(guide, variable, observed);
         var late = prior.Conditions.Where(descendants.Contains).ToEquatableArray();
         var kind = late.Count == 0 ? ContinuousTermKind.AnalyticKl : ContinuousTermKind.Sampled;
         return new ContinuousTerm(variable, kind, prior.Signature('p'), guideFactor.Signature('q'), late);
-    }
-
-    /// <summary>
-    /// The variables the guide draws from <paramref name="variable"/>, directly or through others; an observed
-    /// variable is not drawn, so nothing is reached through it.
-    /// </summary>
-    public static ISet<string> GuideDescendants(GuideIr guide, string variable, ISet<string>? observed = null)
-    {
-        var found = new HashSet<string>();
-        var pending = new Stack<string>();
-        pending.Push(variable);
-        while (pending.Count > 0)
-        {
-            var parent = pending.Pop();
-            foreach (var child in guide.Factors.Where(f => f.DependsOn(parent)).Select(f => f.Target))
-                if (observed?.Contains(child) != true && found.Add(child))
-                    pending.Push(child);
-        }
-        return found;
     }
 }

@@ -30,22 +30,16 @@ internal sealed record GuidePlan(
     /// The latents the label's guide factor reads, directly or through their own guide factors: the classifier
     /// q(y|x) must draw them first (the auxiliary a of q(a|x) q(y|a,x)). Empty for q(y|x).
     /// </summary>
-    public IReadOnlyList<FactorIr> LabelAncestors =>
-        Label is null ? new List<FactorIr>() : SamplingOrder.Where(f => GuideAncestors(Label.Name).Contains(f.Target)).ToList();
-
-    private ISet<string> GuideAncestors(string variable)
+    public IReadOnlyList<FactorIr> LabelAncestors
     {
-        var found = new HashSet<string>();
-        var pending = new Stack<string>(Guide.FactorFor(variable)?.Conditions ?? EquatableArray<string>.Empty);
-        while (pending.Count > 0)
+        get
         {
-            var name = pending.Pop();
-            if (Model.FindVariable(name)?.Role == VariableRole.Data || !found.Add(name))
-                continue;
-            foreach (var condition in Guide.FactorFor(name)?.Conditions ?? EquatableArray<string>.Empty)
-                pending.Push(condition);
+            if (Label is null)
+                return new List<FactorIr>();
+            var ancestors = GuideDependencies.Ancestors(Guide, Guide.FactorFor(Label.Name)?.Conditions ?? EquatableArray<string>.Empty,
+                name => Model.FindVariable(name)?.Role != VariableRole.Data);
+            return SamplingOrder.Where(f => ancestors.Contains(f.Target)).ToList();
         }
-        return found;
     }
 
     /// <summary>The Concrete settings when the label is relaxed, else null.</summary>

@@ -94,7 +94,7 @@ internal static class GuidePlanner
         foreach (var discrete in plan.LabelAncestors.Select(f => plan.Model.FindVariable(f.Target)!).Where(v => v.IsDiscrete))
             yield return $"q({label.Name} | ...) reads the discrete latent '{discrete.Name}' (directly or through other latents): the classifier q({label.Name}|{plan.Data.Name}) would have to sum over it; let q({label.Name} | ...) read data and continuous latents only";
         var prior = plan.Model.FindFactor(label.Name);
-        var late = prior is null ? new List<string>() : prior.Conditions.Where(ContinuousTermRule.GuideDescendants(plan.Guide, label.Name).Contains).ToList();
+        var late = prior is null ? new List<string>() : prior.Conditions.Where(GuideDependencies.Descendants(plan.Guide, label.Name).Contains).ToList();
         if (plan.Relaxation is not null && late.Count > 0)
             yield return $"a relaxed '{label.Name}' uses the closed-form KL(q({label.Name}|·) || {prior!.Signature('p')}), which is wrong when the guide draws {string.Join(", ", late)} from {label.Name}; enumerate {label.Name} or reorder the guide";
     }
