@@ -21,7 +21,7 @@ public static class IdxArray
         var payload = IdxReader.Parse(bytes, path, new int[dimensions]);
         var shape = new long[dimensions];
         for (var d = 0; d < dimensions; d++)
-            shape[d] = (uint)((bytes[4 + 4 * d] << 24) | (bytes[5 + 4 * d] << 16) | (bytes[6 + 4 * d] << 8) | bytes[7 + 4 * d]);
+            shape[d] = (uint)IdxReader.ReadBigEndian(bytes, 4 + 4 * d);
         return new NpyArray(path, NpyDtype.UInt8, shape, payload);
     }
 }

@@ -80,7 +80,7 @@ public static class IdxReader
         return payload;
     }
 
-    private static int ReadBigEndian(byte[] bytes, int offset) =>
+    internal static int ReadBigEndian(byte[] bytes, int offset) =>
         (bytes[offset] << 24) | (bytes[offset + 1] << 16) | (bytes[offset + 2] << 8) | bytes[offset + 3];
 
     private static byte[] Gunzip(byte[] compressed, string path)
