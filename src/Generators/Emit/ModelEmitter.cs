@@ -61,7 +61,7 @@ internal static class ModelEmitter
 
     private static void EmitGuideModule(SourceWriter w, GuidePlan plan)
     {
-        var explanation = GuideAnalyzer.Explain(plan.Model, plan.Guide);
+        var explanation = plan.Explanation;
         var relaxation = plan.Relaxation;
         var reinforce = plan.Reinforce;
         var interfaces = "global::ProbDsl.Inference.Models.ISemiSupervisedModel" + (relaxation is null ? "" : ", global::ProbDsl.Inference.Models.IRelaxedModel");

@@ -8,7 +8,7 @@ internal static class UnsupervisedEmitter
 {
     public static void Emit(SourceWriter w, GuidePlan plan)
     {
-        var explanation = GuideAnalyzer.Explain(plan.Model, plan.Guide);
+        var explanation = plan.Explanation;
         var x = Names.Identifier(plan.Data.Name);
         ModelEmitter.EmitClassSummary(w, plan, explanation);
         using (w.Block($"public sealed class {plan.ClassName} : nn.Module, global::ProbDsl.Inference.Models.IUnsupervisedModel"))

@@ -8,8 +8,9 @@ namespace ProbDsl.Generators.Planning;
 /// <summary>
 /// What the emitter needs to write one model-with-guide class: the observed data, the discrete variable that is
 /// observed when labelled and enumerated otherwise (none for an unsupervised model), the guide factors in an
-/// order in which they can be sampled, the networks the class owns, and for each continuous latent whether its
-/// term is a closed-form KL or sampled (<see cref="ContinuousTermRule"/>), with the label latent and observed.
+/// order in which they can be sampled, the networks the class owns, and the compiler's explanation of the guide,
+/// which also says for each continuous latent whether its term is a closed-form KL or sampled
+/// (<see cref="ContinuousTermRule"/>), with the label latent and observed.
 /// </summary>
 internal sealed record GuidePlan(
     ModelIr Model,
@@ -19,12 +20,11 @@ internal sealed record GuidePlan(
     VariableIr? Label,
     IReadOnlyList<FactorIr> SamplingOrder,
     IReadOnlyList<NetIr> Nets,
-    IReadOnlyList<ContinuousTerm> ContinuousTerms,
-    IReadOnlyList<ContinuousTerm> LabelledContinuousTerms)
+    GuideExplanation Explanation)
 {
     /// <summary>The choice for <paramref name="variable"/> in a bound where the label is observed or not.</summary>
     public ContinuousTerm TermFor(string variable, bool labelObserved) =>
-        (labelObserved ? LabelledContinuousTerms : ContinuousTerms).Single(t => t.Variable == variable);
+        (labelObserved ? Explanation.LabelledContinuousTerms : Explanation.ContinuousTerms).Single(t => t.Variable == variable);
 
     /// <summary>
     /// The latents the label's guide factor reads, directly or through their own guide factors: the classifier

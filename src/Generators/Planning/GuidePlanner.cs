@@ -33,8 +33,7 @@ internal static class GuidePlanner
             model.Variables.SingleOrDefault(v => v.Role == VariableRole.Label),
             order.Select(t => guide.FactorFor(t)!).ToList(),
             model.Nets.Where(n => usedNets.Contains(n.Name)).ToList(),
-            ContinuousTermRule.Decide(model, guide),
-            ContinuousTermRule.Decide(model, guide, labelObserved: true));
+            GuideAnalyzer.Explain(model, guide));
         var classifierProblems = ClassifierProblems(plan).ToList();
         foreach (var reason in classifierProblems)
             diagnostics.Add(DiagnosticDescriptors.NotYetGenerated.Create(filePath, plan.Guide.FactorFor(plan.Label!.Name)!.Meta.Span, reason));
