@@ -7,36 +7,11 @@ namespace ProbDsl.Dsl.Tests;
 /// <summary>One bad model per diagnostic ID, each with the exact line and column where it must be reported.</summary>
 public class DiagnosticTests
 {
-    private const string Valid = """
-        model M {
-          data   x : Bernoulli[4]
-          label  y : Categorical[3]
-          latent z : Normal[2]
-          net cls = mlp(x -> 5 -> y.logits)
-          net enc = mlp(x, y -> 5 -> z.loc, softplus(z.scale))
-          net dec = mlp(y, z -> 5 -> x.logits)
-          p(z) = Normal(0, 1)
-          p(y) = Categorical(uniform)
-          p(x | y, z) = Bernoulli(logits: dec(y, z))
-          guide G = q(z | x, y) q(y | x) {
-            q(y | x) = Categorical(logits: cls(x))
-            q(z | x, y) = Normal(enc(x, y))
-          }
-          objective semisupervised(alpha: 0.1)
-        }
-        """;
+    private const string Valid = ValidModel.Text;
 
-    private static DslDiagnostic Single(string text)
-    {
-        var result = PdslCompiler.Compile(text, "m.pdsl");
-        return Assert.Single(result.Diagnostics);
-    }
+    private static DslDiagnostic Single(string text) => ValidModel.SingleDiagnostic(text);
 
-    private static string Edit(string from, string to)
-    {
-        Assert.Contains(from, Valid);
-        return Valid.Replace(from, to);
-    }
+    private static string Edit(string from, string to) => ValidModel.Edit(from, to);
 
     [Fact]
     public void The_valid_model_has_no_diagnostics() => Assert.Empty(PdslCompiler.Compile(Valid, "m.pdsl").Diagnostics);

@@ -12,32 +12,11 @@ namespace ProbDsl.Dsl.Tests;
 /// </summary>
 public class LimitDiagnosticTests
 {
-    private const string Valid = """
-        model M {
-          data   x : Bernoulli[4]
-          label  y : Categorical[3]
-          latent z : Normal[2]
-          net cls = mlp(x -> 5 -> y.logits)
-          net enc = mlp(x, y -> 5 -> z.loc, softplus(z.scale))
-          net dec = mlp(y, z -> 5 -> x.logits)
-          p(z) = Normal(0, 1)
-          p(y) = Categorical(uniform)
-          p(x | y, z) = Bernoulli(logits: dec(y, z))
-          guide G = q(z | x, y) q(y | x) {
-            q(y | x) = Categorical(logits: cls(x))
-            q(z | x, y) = Normal(enc(x, y))
-          }
-          objective semisupervised(alpha: 0.1)
-        }
-        """;
+    private const string Valid = ValidModel.Text;
 
-    private static string Edit(string from, string to)
-    {
-        Assert.Contains(from, Valid);
-        return Valid.Replace(from, to);
-    }
+    private static string Edit(string from, string to) => ValidModel.Edit(from, to);
 
-    private static DslDiagnostic Single(string text) => Assert.Single(PdslCompiler.Compile(text, "m.pdsl").Diagnostics);
+    private static DslDiagnostic Single(string text) => ValidModel.SingleDiagnostic(text);
 
     private static void AssertAt(DslDiagnostic diagnostic, string id, DslSeverity severity, int line, int column)
     {
