@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ProbDsl.Inference.Data;
+using ProbDsl.Inference.Training;
 
 namespace ProbDsl.Examples.Common;
 
@@ -24,6 +25,11 @@ public sealed class SemiSupervisedOptions
         Description = "How pixels become Bernoulli data: dynamic (a fresh binary draw of each training image every time it is used; test images thresholded at 0.5), threshold (at 0.5, fixed), or intensity (soft targets in [0, 1]).",
         DefaultValueFactory = _ => "dynamic",
     };
+    private readonly Option<string> _schedule = new("--labelled-schedule")
+    {
+        Description = "every-step (each step: one labelled and one unlabelled batch) or interleaved (labelled batches are steps of their own, one pass over the labelled set per epoch, as in Pyro's SS-VAE). Same objective in expectation.",
+        DefaultValueFactory = _ => "every-step",
+    };
     private readonly CheckpointOptions _checkpoints = new();
     private readonly Option<int> _elboEvery = new("--elbo-every")
     {
@@ -39,7 +45,7 @@ public sealed class SemiSupervisedOptions
     public void AddTo(RootCommand root, params Option[] exampleOptions)
     {
         Option[] before = { _labels, _epochs, _batchSize, _labelledBatchSize, _seed, _threads, _device, _dataDir };
-        Option[] after = [_alpha, _learningRate, _pixels, _elboEvery, .. _checkpoints.All];
+        Option[] after = [_alpha, _learningRate, _schedule, _pixels, _elboEvery, .. _checkpoints.All];
         foreach (var option in before)
             root.Options.Add(option);
         foreach (var option in exampleOptions)
@@ -58,6 +64,7 @@ public sealed class SemiSupervisedOptions
             ? $"--labels must be a positive multiple of 10 (one tenth per class), at most 60000; got {value}." : null);
         _device.AcceptOnlyFromAmong("cpu", "cuda");
         _pixels.AcceptOnlyFromAmong("dynamic", "threshold", "intensity");
+        _schedule.AcceptOnlyFromAmong("every-step", "interleaved");
         OptionRules.PositiveFinite(_learningRate);
         OptionRules.NonNegativeFinite(_alpha);
     }
@@ -68,6 +75,7 @@ public sealed class SemiSupervisedOptions
         parsed.GetValue(_alpha), parsed.GetValue(_learningRate), Pixels(parsed.GetValue(_pixels)!), _checkpoints.Read(parsed))
     {
         ElboEvery = parsed.GetValue(_elboEvery),
+        Schedule = parsed.GetValue(_schedule) == "interleaved" ? LabelledSchedule.Interleaved : LabelledSchedule.EveryStep,
     };
 
     private static PixelEncoding Pixels(string name) => name switch
@@ -85,4 +93,6 @@ public sealed record SemiSupervisedSettings(
 {
     /// <summary>Every how many epochs the exact test ELBO is computed (always after the last).</summary>
     public int ElboEvery { get; init; } = 1;
+
+    public LabelledSchedule Schedule { get; init; } = LabelledSchedule.EveryStep;
 }

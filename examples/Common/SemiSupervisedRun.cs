@@ -33,7 +33,7 @@ public static class SemiSupervisedRun
         {
             Epochs = settings.Epochs, BatchSize = settings.BatchSize, LabelledBatchSize = settings.LabelledBatchSize,
             LearningRate = settings.LearningRate, Seed = settings.Seed, Alpha = settings.Alpha, Device = device,
-            ElboEvery = settings.ElboEvery,
+            ElboEvery = settings.ElboEvery, LabelledSchedule = settings.Schedule,
             DataDescription = InvariantText.Of($"{settings.Labels} labels, pixels {settings.Pixels}"),
         });
         using var trainer = createTrainer(options);
@@ -52,7 +52,7 @@ public static class SemiSupervisedRun
     {
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(trainer.Model.Name)}[/]: {Markup.Escape(trainer.Model.Factorisation)}");
         Console.Write(trainer.Model.Explanation);
-        Console.WriteLine(InvariantText.Of($"{data.Labelled.Count} labelled, {data.Unlabelled.Count} unlabelled, {data.Test.Count} test; alpha {trainer.Alpha}; batch {settings.BatchSize}+{settings.LabelledBatchSize}; {settings.Threads} thread(s); seed {settings.Seed}; pixels {settings.Pixels}"));
+        Console.WriteLine(InvariantText.Of($"{data.Labelled.Count} labelled, {data.Unlabelled.Count} unlabelled, {data.Test.Count} test; alpha {trainer.Alpha}; batch {settings.BatchSize}+{settings.LabelledBatchSize}; {settings.Threads} thread(s); seed {settings.Seed}; pixels {settings.Pixels}; labelled schedule {settings.Schedule}"));
         IReadOnlyList<EpochReport> reports = Array.Empty<EpochReport>();
         var notice = new ResumeNotice();
         ProgressBar.Run(settings.Epochs, progress =>

@@ -32,6 +32,8 @@ internal sealed class CyclicBatches : IDisposable
 
     public long Position => _position;
 
+    public int BatchSize => _batch;
+
     /// <summary>The next batch of indices; the returned tensor belongs to the caller's dispose scope.</summary>
     public Tensor Next()
     {

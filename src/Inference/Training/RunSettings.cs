@@ -17,6 +17,7 @@ internal static class RunSettings
         {
             ["batch size"] = Text(options.BatchSize),
             ["labelled batch size"] = Text(options.LabelledBatchSize),
+            ["labelled schedule"] = options.LabelledSchedule.ToString(),
             ["learning rate"] = Text(options.LearningRate),
             ["seed"] = Text(options.Seed),
             ["non-finite loss"] = options.NonFiniteLoss.ToString(),

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using ProbDsl.Inference.Models;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -40,20 +41,50 @@ public sealed class SemiSupervisedObjective
     }
 
     /// <summary>
+    /// The labelled part of <see cref="Loss"/> alone, times <paramref name="weight"/>: a step of its own in the
+    /// <see cref="LabelledSchedule.Interleaved"/> schedule, whose weight (unlabelled steps per labelled step) keeps
+    /// each term's weight per epoch that of Eq. 9.
+    /// </summary>
+    public Tensor LabelledLoss(ISemiSupervisedModel model, Tensor labelledX, Tensor labelledY, double weight)
+    {
+        using var scope = NewDisposeScope();
+        var labelled = model.LabelledBound(labelledX, labelledY).mean();
+        var logQ = Distributions.Densities.CategoricalLogProb(labelledY, model.ClassLogits(labelledX)).mean();
+        var objective = (labelled * LabelledFraction + logQ * Alpha) * weight;
+        return objective.neg().MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The unlabelled part of <see cref="Loss"/> alone: the other steps of the interleaved schedule.</summary>
+    public Tensor UnlabelledLoss(ISemiSupervisedModel model, Tensor unlabelledX)
+    {
+        using var scope = NewDisposeScope();
+        var objective = model.UnlabelledObjective(unlabelledX).mean() * (1 - LabelledFraction);
+        return objective.neg().MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
     /// Each term of <see cref="Loss"/> alone (batch means, without gradients) and the non-finite input batches:
     /// what explains a NaN loss. Random draws are drawn again, so a term that was non-finite only by chance may
     /// come out finite.
     /// </summary>
-    public LossBreakdown Breakdown(ISemiSupervisedModel model, Tensor labelledX, Tensor labelledY, Tensor unlabelledX)
+    /// <remarks>A step of the interleaved schedule has only one kind of batch; the other is null.</remarks>
+    public LossBreakdown Breakdown(ISemiSupervisedModel model, Tensor? labelledX, Tensor? labelledY, Tensor? unlabelledX)
     {
         using var noGrad = no_grad();
-        var terms = new[]
+        var terms = new List<LossTerm>();
+        var inputs = new List<(string, Tensor)>();
+        if (labelledX is not null && labelledY is not null)
         {
-            Term(LabelledTerm, () => model.LabelledBound(labelledX, labelledY)),
-            Term(ClassificationTerm, () => Distributions.Densities.CategoricalLogProb(labelledY, model.ClassLogits(labelledX))),
-            Term(UnlabelledTerm, () => model.UnlabelledObjective(unlabelledX)),
-        };
-        return new LossBreakdown(terms, InputCheck.NonFinite(("labelled batch", labelledX), ("unlabelled batch", unlabelledX)));
+            terms.Add(Term(LabelledTerm, () => model.LabelledBound(labelledX, labelledY)));
+            terms.Add(Term(ClassificationTerm, () => Distributions.Densities.CategoricalLogProb(labelledY, model.ClassLogits(labelledX))));
+            inputs.Add(("labelled batch", labelledX));
+        }
+        if (unlabelledX is not null)
+        {
+            terms.Add(Term(UnlabelledTerm, () => model.UnlabelledObjective(unlabelledX)));
+            inputs.Add(("unlabelled batch", unlabelledX));
+        }
+        return new LossBreakdown(terms, InputCheck.NonFinite(inputs.ToArray()));
     }
 
     /// <summary>

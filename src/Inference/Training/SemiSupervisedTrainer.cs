@@ -48,23 +48,30 @@ public class SemiSupervisedTrainer<TModel> : Trainer<TModel>
     {
         var clock = Stopwatch.StartNew();
         Model.train();
-        var steps = (int)(data.Unlabelled.Count / batch);
+        var layout = StepLayout.For(Options.LabelledSchedule, (int)(data.Unlabelled.Count / batch), data.Labelled.Count, state.Labelled!.BatchSize);
         var first = state.StepsDone;
-        for (var step = first; step < steps; step++)
+        for (var step = first; step < layout.Steps; step++)
         {
             if (Model is IRelaxedModel relaxed)
                 relaxed.Temperature = relaxed.Schedule.At(GlobalStep);
-            var position = new StepPosition(state.Epoch, step + 1, steps);
+            var position = new StepPosition(state.Epoch, step + 1, layout.Steps);
             // One scope per step: every tensor of the step, indices included, is freed before the next.
             using (NewDisposeScope())
-                state.Loss.Add(TrainStep(position, data, objective, state.Order.narrow(0, (long)step * batch, batch), state.Labelled!.Next()));
+            {
+                var unlabelled = layout.UnlabelledBatchAt(step) is int u ? state.Order.narrow(0, (long)u * batch, batch) : null;
+                var loss = TrainStep(position, data, objective, unlabelled, layout.IsLabelled(step) ? state.Labelled!.Next() : null, layout.LabelledWeight);
+                // The epoch's loss is that of the steps with unlabelled data: under the interleaved schedule, a
+                // labelled step's loss is scaled up to stand for many steps and would swamp the mean.
+                if (unlabelled is not null)
+                    state.Loss.Add(loss);
+            }
             StepDone(state);
-            StepProgress?.Report(new StepProgress(state.Epoch, step + 1, steps, state.Loss.Mean));
+            StepProgress?.Report(new StepProgress(state.Epoch, step + 1, layout.Steps, state.Loss.Mean));
         }
         var trainSeconds = clock.Elapsed.TotalSeconds;
         Model.eval();
         var (elbo, error) = Evaluate(state.Epoch, data.Test);
-        return new EpochReport(state.Epoch, state.Loss.Mean, elbo, error, clock.Elapsed.TotalSeconds, (steps - first) / trainSeconds)
+        return new EpochReport(state.Epoch, state.Loss.Mean, elbo, error, clock.Elapsed.TotalSeconds, (layout.Steps - first) / trainSeconds)
         {
             Temperature = (Model as IRelaxedModel)?.Temperature,
             SkippedSteps = state.Loss.Skipped,
@@ -79,12 +86,21 @@ public class SemiSupervisedTrainer<TModel> : Trainer<TModel>
         return (null, Evaluation.Error(Model, test, 1000, Options.Device));
     }
 
-    private double? TrainStep(StepPosition position, SemiSupervisedData data, SemiSupervisedObjective objective, Tensor unlabelledIndices, Tensor labelledIndices)
+    /// <param name="unlabelledIndices">Null for a labelled step of the interleaved schedule.</param>
+    /// <param name="labelledIndices">Null for an unlabelled step of the interleaved schedule.</param>
+    private double? TrainStep(StepPosition position, SemiSupervisedData data, SemiSupervisedObjective objective,
+        Tensor? unlabelledIndices, Tensor? labelledIndices, double labelledWeight)
     {
         var device = Options.Device;
-        var xu = data.Unlabelled.Batch(unlabelledIndices, PixelSampler, device);
-        var xl = data.Labelled.Batch(labelledIndices, PixelSampler, device);
-        var yl = data.Labelled.RequireLabels().index_select(0, labelledIndices).to(device);
-        return Step(position, () => objective.Loss(Model, xl, yl, xu), () => objective.Breakdown(Model, xl, yl, xu));
+        var xu = unlabelledIndices is null ? null : data.Unlabelled.Batch(unlabelledIndices, PixelSampler, device);
+        var xl = labelledIndices is null ? null : data.Labelled.Batch(labelledIndices, PixelSampler, device);
+        var yl = labelledIndices is null ? null : data.Labelled.RequireLabels().index_select(0, labelledIndices).to(device);
+        Func<Tensor> loss = (xu, xl) switch
+        {
+            (not null, not null) => () => objective.Loss(Model, xl, yl!, xu),
+            (not null, null) => () => objective.UnlabelledLoss(Model, xu),
+            _ => () => objective.LabelledLoss(Model, xl!, yl!, labelledWeight),
+        };
+        return Step(position, loss, () => objective.Breakdown(Model, xl, yl, xu));
     }
 }

@@ -17,6 +17,9 @@ public sealed record TrainingOptions
 
     public double LearningRate { get; init; } = 3e-4;
 
+    /// <summary>How labelled batches are spread over an epoch's steps (semi-supervised training only).</summary>
+    public LabelledSchedule LabelledSchedule { get; init; } = LabelledSchedule.EveryStep;
+
     public int Seed { get; init; } = 0;
 
     /// <summary>Overrides the α declared in the .pdsl objective when set.</summary>
@@ -75,6 +78,7 @@ public sealed record TrainingOptions
         Require(double.IsFinite(LearningRate) && LearningRate > 0, nameof(LearningRate), $"must be a positive finite number (got {LearningRate})");
         Require(Alpha is null || (double.IsFinite(Alpha.Value) && Alpha.Value >= 0), nameof(Alpha), $"must be a finite number >= 0 (got {Alpha})");
         Require(Device is not null, nameof(Device), "must be set");
+        Require(Enum.IsDefined(LabelledSchedule), nameof(LabelledSchedule), $"is not a schedule (got {(int)LabelledSchedule})");
         Require(Enum.IsDefined(NonFiniteLoss), nameof(NonFiniteLoss), $"is not a policy (got {(int)NonFiniteLoss})");
         Require(CheckpointEverySteps >= 0, nameof(CheckpointEverySteps), $"must be 0 (epoch ends only) or more (got {CheckpointEverySteps})");
         Require(KeepCheckpoints is >= 1 and <= MaxKeptCheckpoints, nameof(KeepCheckpoints), $"must be between 1 and {MaxKeptCheckpoints} (got {KeepCheckpoints})");
