@@ -31,7 +31,13 @@ SLURMD_PORT="${PROBDSL_SLURMD_PORT:-6818}"
 export SLURM_CONF="$CONF"
 
 say() { echo "slurm cluster: $*"; }
-skip() { echo "skipped: $*"; exit "$SKIP"; }
+STARTING=0
+# Not a failure: no Slurm here. Whatever this start had brought up is stopped again.
+skip() {
+    echo "skipped: $*"
+    [ "$STARTING" -eq 1 ] && cmd_stop >/dev/null 2>&1
+    exit "$SKIP"
+}
 
 have_binaries() {
     command -v munged >/dev/null 2>&1 && command -v slurmctld >/dev/null 2>&1 \
@@ -164,6 +170,7 @@ versions() {
 }
 
 cmd_start() {
+    STARTING=1
     mkdir -p "$HOME_DIR"
     install_packages
     write_config
