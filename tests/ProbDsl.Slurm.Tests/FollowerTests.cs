@@ -218,3 +218,43 @@ public sealed class FollowerTests
             parsed.OrderBy(s => s.Index).Select(s => $"{s.Index}:{s.Phase}"));
     }
 }
+
+/// <summary>The live display (Spectre.Console progress bars) on an interactive console, rendered into a string.</summary>
+public sealed class LiveDisplayTests
+{
+    [Fact]
+    public void The_live_display_shows_a_bar_per_run_with_its_state()
+    {
+        var root = Paths.NewTempDirectory("live");
+        var runs = Enumerable.Range(0, 2).Select(i => new SlurmTask($"run{i}", Path.Combine(root, $"run{i}"), ["train"])).ToList();
+        var slurm = new FakeSlurm("21", "21_0|RUNNING\n21_1|PENDING\n", "21_0|COMPLETED\n21_1|FAILED\n")
+        {
+            OnPoll = poll =>
+            {
+                if (poll == 1)
+                {
+                    File.WriteAllText(Path.Combine(runs[0].RunDirectory, "finished"), "");
+                }
+            },
+        };
+        var client = new SlurmClient(slurm);
+        var submission = new SlurmSubmitter(client, new MarkerFileCompletion()).SubmitUnfinished(runs, new SlurmJobOptions(), Path.Combine(root, "slurm"))!;
+        var output = new StringWriter();
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Out = new Spectre.Console.AnsiConsoleOutput(output),
+            Ansi = Spectre.Console.AnsiSupport.Yes,
+            Interactive = Spectre.Console.InteractionSupport.Yes,
+            ColorSystem = Spectre.Console.ColorSystemSupport.NoColors,
+        });
+
+        var views = new SlurmRunner(client, new MarkerFileCompletion(), new FollowSettings { PollInterval = TimeSpan.Zero })
+            .FollowLive(console, submission);
+
+        Assert.Equal(["Completed", "Failed"], views.Select(v => v.Phase.ToString()));
+        var text = output.ToString();
+        Assert.Contains("21_0 run0: completed", text);
+        Assert.Contains("21_1 run1: failed", text);
+        Assert.Contains("100%", text);
+    }
+}

@@ -45,7 +45,13 @@ internal sealed class SlurmRunner(SlurmClient client, IRunCompletion completion,
             return new ArrayFollower(client, completion, new PlainFollowDisplay(terminal.Output), settings).Follow(submission, cancel);
         }
 
-        return terminal.Rich.Progress()
+        return FollowLive(terminal.Rich, submission, cancel);
+    }
+
+    /// <summary>Live bars on <paramref name="console"/> (which must be interactive), one per run.</summary>
+    public IReadOnlyList<TaskView> FollowLive(IAnsiConsole console, Submission submission, CancellationToken cancel = default)
+    {
+        return console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(context => new ArrayFollower(client, completion, new LiveFollowDisplay(context), settings).Follow(submission, cancel));
