@@ -131,3 +131,15 @@ public sealed class SbatchScriptTests
         return new CommandResult(process.ExitCode, output, error);
     }
 }
+
+/// <summary>docs/slurm.md shows the job script the tool writes, not an older one.</summary>
+public sealed class DocsTests
+{
+    [Fact]
+    public void The_slurm_page_shows_the_golden_script()
+    {
+        var doc = File.ReadAllText(Path.Combine(Paths.RepoRoot, "docs", "slurm.md"));
+        var golden = File.ReadAllText(Path.Combine(Paths.RepoRoot, "tests", "ProbDsl.Slurm.Tests", "Golden", "compare-2x2-gpu.sbatch"));
+        Assert.Contains("```bash\n" + golden + "```", doc);
+    }
+}
