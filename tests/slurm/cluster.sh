@@ -10,7 +10,7 @@
 #
 # Idempotent (start on a running cluster only checks it; stop on a stopped one does nothing), never reads stdin.
 # Where Slurm cannot be installed or started, `start` prints "skipped: <reason>" and exits 77, which the tests
-# and .ci/run read as "no Slurm here" (a skip, not a failure).
+# and .ci/run read as "no Slurm here" (a skip, not a failure). PROBDSL_NO_SLURM=1 makes `start` skip on purpose.
 #
 # State directory: $PROBDSL_SLURM_HOME, default /tmp/probdsl-slurm. Clients find the cluster through
 # SLURM_CONF=$PROBDSL_SLURM_HOME/etc/slurm.conf (the tests set it for the processes they start).
@@ -170,6 +170,7 @@ versions() {
 }
 
 cmd_start() {
+    [ -z "${PROBDSL_NO_SLURM:-}" ] || skip "PROBDSL_NO_SLURM is set"
     STARTING=1
     mkdir -p "$HOME_DIR"
     install_packages
