@@ -60,7 +60,14 @@ install_packages() {
     [ "$rc" -eq 0 ] && have_binaries || skip "apt-get could not install slurm-wlm and munge (see $HOME_DIR/apt.log)"
 }
 
-pid_alive() { [ -s "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# Alive: the pid file's process exists and is not a zombie (in a container whose init does not reap at once, a
+# stopped daemon can linger as one).
+pid_alive() {
+    [ -s "$1" ] || return 1
+    local pid
+    pid="$(cat "$1")"
+    kill -0 "$pid" 2>/dev/null && [ "$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | cut -d' ' -f1)" != Z ]
+}
 
 node_name() { hostname -s 2>/dev/null || hostname; }
 
@@ -189,7 +196,7 @@ stop_pidfile() {
     pid="$(cat "$file")"
     kill -TERM "$pid" 2>/dev/null
     for _ in $(seq 100); do
-        kill -0 "$pid" 2>/dev/null || { rm -f "$file"; say "stopped $name"; return 0; }
+        pid_alive "$file" || { rm -f "$file"; say "stopped $name"; return 0; }
         sleep 0.1
     done
     kill -KILL "$pid" 2>/dev/null
