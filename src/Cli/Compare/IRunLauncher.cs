@@ -1,0 +1,16 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ProbDsl.Cli.Compare;
+
+/// <summary>
+/// Carries out training runs somewhere: here as child processes (<see cref="LocalProcessLauncher"/>), or on a
+/// cluster. A launcher only runs what it is given; which runs are due (not finished, or to resume) was decided by
+/// <see cref="RunPlanner"/> and is already in each task's arguments.
+/// </summary>
+public interface IRunLauncher
+{
+    /// <summary>Runs every task, as many at once as the launcher allows, and returns how each ended (in task order).</summary>
+    Task<IReadOnlyList<RunOutcome>> RunAllAsync(IReadOnlyList<RunTask> tasks, IRunObserver observer, CancellationToken cancel);
+}
