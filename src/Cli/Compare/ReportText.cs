@@ -12,7 +12,7 @@ internal static class ReportText
         var seeds = results.Runs.Select(r => r.Run.Seed).Distinct().Order();
         yield return $"# Comparison: {System.IO.Path.GetFileName(m.File)}";
         yield return "";
-        yield return $"Model file `{m.File}` (SHA-256 `{m.FileSha256[..16]}…`), {m.Epochs} epochs per run, {m.Labels} labels, seeds {string.Join(", ", seeds)}" +
+        yield return $"Model file `{m.File}` (SHA-256 `{m.FileSha256[..16]}…`), {m.Epochs} epoch{(m.Epochs == 1 ? "" : "s")} per run, {m.Labels} labels, seeds {string.Join(", ", seeds)}" +
             (m.TrainOptions.Count == 0 ? "." : $", train options `{string.Join(" ", m.TrainOptions)}`.");
         yield return "Every variant of a seed trained on the same split of the data and the same labelled subset. " +
             $"{results.Runs.Count(r => r.Finished)} of {results.Runs.Count()} runs have finished; final numbers are over finished runs only, " +

@@ -25,6 +25,7 @@ internal static class TrainRun
         var modelData = ModelData.Of(model);
         var trainerType = TrainerType.Find(RuntimeCompiler.Compile($"ProbDsl.Models.{model.Name}", file.Sources), model, guide);
         var output = OutputDirectory(settings, model, guide);
+        using var writing = OutputLock.Acquire(output);
 
         torch.set_num_threads(settings.Threads);
         manual_seed(settings.Options.Seed); // before the trainer creates the model: its initial weights follow the seed
