@@ -47,6 +47,13 @@ public class KillAndResumeTests : CompareFixture
         var secondRows = File.ReadAllLines(Path.Combine(second, "epochs.csv")).Skip(1).Select(Numbers).ToList();
         _log.WriteLine($"killed with {secondRows.Count} epochs of the second run written");
 
+        // The report of the interrupted comparison: the finished run counts, the interrupted one is shown as such.
+        var report = Run(["report", Out]);
+        Assert.True(report.ExitCode == 0, report.Error);
+        var partial = File.ReadAllText(Path.Combine(Out, "report.md"));
+        Assert.Contains("| MeanField / declared | MeanField | declared in the file | 1 of 2 |", partial);
+        Assert.Contains("| MeanField-declared-seed1 | 1 | interrupted (resumes from its checkpoint) |", partial);
+
         var (code, output, error) = Run(Command);
         _log.WriteLine(output + error);
 
