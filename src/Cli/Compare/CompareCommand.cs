@@ -51,7 +51,7 @@ internal static class CompareCommand
             var model = passed.OfType<Option<string?>>().Single(o => o.Name == "--model");
             if (CompareCheck.Variants(settings.File, parsed.GetValue(model), parsed.GetValue(guides), parsed.GetValue(infer), terminal) is not { } variants)
                 return ExitCodes.ModelErrors;
-            return CompareRun.Execute(settings with { Variants = variants }, terminal);
+            return CompareRun.Execute(settings with { Variants = variants }, new LocalProcessLauncher(settings.Jobs), terminal);
         }));
         return command;
     }

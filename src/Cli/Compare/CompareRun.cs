@@ -15,7 +15,8 @@ internal static class CompareRun
     private const string LockFile = ".compare.lock";
     private const int LogLinesOfAFailure = 15;
 
-    public static int Execute(CompareSettings settings, Terminal terminal)
+    /// <param name="launcher">Runs the unfinished runs: child processes here (<see cref="LocalProcessLauncher"/>), or elsewhere.</param>
+    public static int Execute(CompareSettings settings, IRunLauncher launcher, Terminal terminal)
     {
         var directory = settings.OutDirectory;
         if (File.Exists(directory))
@@ -33,7 +34,7 @@ internal static class CompareRun
         var outcomes = due.Count == 0
             ? []
             : CompareProgress.Run(terminal, due.Count, settings.Epochs,
-                observer => new LocalProcessLauncher(settings.Jobs).RunAllAsync(due, observer, CancellationToken.None));
+                observer => launcher.RunAllAsync(due, observer, CancellationToken.None));
 
         var report = ComparisonReport.Write(directory);
         terminal.Output.WriteLine($"report: {report.Markdown} and {report.Html}");

@@ -7,7 +7,9 @@ namespace ProbDsl.Cli.Compare;
 /// <summary>
 /// Carries out training runs somewhere: here as child processes (<see cref="LocalProcessLauncher"/>), or on a
 /// cluster. A launcher only runs what it is given; which runs are due (not finished, or to resume) was decided by
-/// <see cref="RunPlanner"/> and is already in each task's arguments.
+/// <see cref="RunPlanner"/> and is already in each task's arguments. The run's output (its <c>probdsl train</c>
+/// standard output and error) goes, appended, to <c>RUN/train.log</c>, the <see cref="RunOutcome.LogPath"/> whose end
+/// is shown when a run fails.
 /// </summary>
 public interface IRunLauncher
 {

@@ -17,7 +17,8 @@ internal static class ReportText
         yield return "Every variant of a seed trained on the same split of the data and the same labelled subset. " +
             $"{results.Runs.Count(r => r.Finished)} of {results.Runs.Count()} runs have finished; final numbers are over finished runs only, " +
             "learning curves over every run at the epochs it has reached. The test ELBO is the exact bound (discrete variables enumerated) " +
-            "for every variant, so it compares across estimators.";
+            "for every variant, so it compares across estimators. Seconds per epoch is the mean over a run's epochs, " +
+            "evaluation included (an epoch resumed from a mid-epoch checkpoint counts only its resumed part).";
     }
 
     public const string NotYetMeasured =
