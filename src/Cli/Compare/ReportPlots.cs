@@ -78,7 +78,8 @@ internal static class ReportPlots
                 dot.Color = color;
                 dot.Size = 12;
             }
-            ticks.Add(new Tick(index, $"{variant.Variant.Title} (n = {spread.N})"));
+            // Two lines (guide; estimator and n), so that four or more variants still fit side by side.
+            ticks.Add(new Tick(index, $"{variant.Variant.Guide}\n{variant.Variant.Estimator} (n = {spread.N})"));
             index++;
         }
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());

@@ -11,8 +11,11 @@ internal sealed record Variant(string Guide, string? Infer)
     /// <summary>The estimator part of the name: <c>relax(hard)</c> becomes <c>relax-hard</c>, so it can name a directory.</summary>
     public string InferLabel => Infer is null ? "declared" : Sanitise(Infer[(Infer.IndexOf('=') + 1)..]);
 
+    /// <summary>The strategy as written (<c>relax(hard)</c>), or <c>declared</c> for the file's own.</summary>
+    public string Estimator => Infer is null ? "declared" : Infer[(Infer.IndexOf('=') + 1)..].Trim();
+
     /// <summary>How the report shows it: <c>Structured / relax(hard)</c>.</summary>
-    public string Title => $"{Guide} / {(Infer is null ? "declared" : Infer[(Infer.IndexOf('=') + 1)..].Trim())}";
+    public string Title => $"{Guide} / {Estimator}";
 
     public string RunName(int seed) => $"{Guide}-{InferLabel}-seed{seed}";
 
