@@ -32,6 +32,24 @@ public class CompareExitCodeTests : CompareFixture
     }
 
     [Fact]
+    public void ADirectoryOfAComparisonWithOtherSettingsIsRefused()
+    {
+        // What an earlier comparison with 5 epochs of another version of the model file left in the directory.
+        var earlier = Path.Combine(Root, "earlier.pdsl");
+        File.WriteAllText(earlier, File.ReadAllText(Model) + "\n// edited\n");
+        var settings = new Cli.Compare.CompareSettings(earlier, Out, [new Cli.Compare.Variant("MeanField", null)], [0], 5, 40, ["--batch-size", "100"], 1, 1);
+        Directory.CreateDirectory(Out);
+        Cli.Compare.ComparisonManifest.Of(settings).Write(Out);
+
+        var (code, _, error) = Compare("--epochs", "1");
+
+        Assert.Equal(2, code);
+        Assert.Contains($"--out {Out}: holds a comparison with other settings (model file {earlier} with SHA-256", error);
+        Assert.Contains("--epochs 5 there, 1 here", error);
+        Assert.False(Directory.Exists(Path.Combine(Out, "runs")));
+    }
+
+    [Fact]
     public void MissingOutIsAUsageError()
     {
         var (code, _, error) = Run(new[] { "compare", Model }.Concat(Data()));
