@@ -21,6 +21,8 @@ public static class CliApp
         root.Subcommands.Add(ExplainCommand.Create(terminal));
         root.Subcommands.Add(EmitCommand.Create(terminal));
         root.Subcommands.Add(TrainCommand.Create(terminal));
+        root.Subcommands.Add(Compare.CompareCommand.Create(terminal));
+        root.Subcommands.Add(Compare.ReportCommand.Create(terminal));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -64,7 +66,7 @@ public static class CliApp
     private static bool IsUserError(Exception e) =>
         e is UserError or InvalidDataException
             or MnistUnavailableException or NonFiniteLossException or NonFiniteWeightsException
-            or UnauthorizedAccessException
+            or UnauthorizedAccessException or CheckpointException
         // TrainingOptions.Validate names the option in its message.
         || (e is ArgumentException argument && argument.ParamName is not null && argument.Message.StartsWith("TrainingOptions.", StringComparison.Ordinal));
 

@@ -10,4 +10,7 @@ internal static class ExitCodes
 
     /// <summary>The user asked for something impossible: a missing file, a bad option, data that do not fit the model.</summary>
     public const int UsageOrData = 2;
+
+    /// <summary><c>probdsl compare</c>: at least one of its training runs failed (each is listed with the end of its log).</summary>
+    public const int RunsFailed = 3;
 }

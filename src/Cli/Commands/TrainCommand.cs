@@ -34,11 +34,13 @@ internal static class TrainCommand
         var threads = new Option<int>("--threads") { Description = "libtorch CPU threads. Default 1: two are faster on an idle 2-core machine but 10-25x slower when anything else runs.", DefaultValueFactory = _ => 1 };
         var infer = new Option<string?>("--infer") { Description = "NAME=STRATEGY: estimate a discrete variable otherwise than the file declares, in the language's syntax: y=enumerate, y=relax, y=relax(tau: 1.0 -> 0.5, hard), y=reinforce(baseline: learned)." };
         var output = new Option<string?>("--out") { Description = "Directory for epochs.csv, run.json and the checkpoint model.bin (default probdsl-runs/MODEL-GUIDE)." };
+        var run = new RunControlOptions();
 
         var command = new Command("train", "Compile a model in memory with the generator's emitter and train one of its guides.");
         common.AddTo(command, withModelAndGuide: true);
         foreach (var option in new Option[] { data, label, labelled, testSize, trainLimit, testLimit, divideBy, dataDir, epochs, batchSize, labelledBatchSize, learningRate, alpha, seed, threads, infer, output })
             command.Options.Add(option);
+        run.AddTo(command);
         OptionRules.Positive(labelled, epochs, batchSize, labelledBatchSize, threads);
         OptionRules.Positive(testSize, trainLimit, testLimit);
         OptionRules.PositiveNumber(learningRate);
@@ -54,8 +56,10 @@ internal static class TrainCommand
                 Epochs = parsed.GetValue(epochs), BatchSize = parsed.GetValue(batchSize), LabelledBatchSize = parsed.GetValue(labelledBatchSize),
                 LearningRate = parsed.GetValue(learningRate), Alpha = parsed.GetValue(alpha), Seed = parsed.GetValue(seed),
             };
+            options = run.Apply(parsed, options);
             var settings = new TrainSettings(parsed.GetValue(common.File)!, parsed.GetValue(common.Model), parsed.GetValue(common.Guide),
-                !parsed.GetValue(common.NoHoisting), parsed.GetValue(infer), request, options, parsed.GetValue(threads), parsed.GetValue(output));
+                !parsed.GetValue(common.NoHoisting), parsed.GetValue(infer), request, options, parsed.GetValue(threads), parsed.GetValue(output),
+                parsed.GetValue(run.StepLines));
             return TrainRun.Execute(settings, terminal) is null ? ExitCodes.ModelErrors : ExitCodes.Success;
         }));
         return command;

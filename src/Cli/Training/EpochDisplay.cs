@@ -15,12 +15,15 @@ internal sealed class EpochDisplay
     private readonly Terminal _terminal;
     private readonly int _epochs;
     private readonly bool _classifies;
+    private readonly bool _stepLines;
 
-    public EpochDisplay(Terminal terminal, int epochs, bool classifies)
+    /// <param name="stepLines">Without a terminal, still print a plain progress line every few seconds (for a parent process).</param>
+    public EpochDisplay(Terminal terminal, int epochs, bool classifies, bool stepLines = false)
     {
         _terminal = terminal;
         _epochs = epochs;
         _classifies = classifies;
+        _stepLines = stepLines;
     }
 
     /// <summary>Runs <paramref name="train"/> with a step progress sink (null when not interactive).</summary>
@@ -28,7 +31,7 @@ internal sealed class EpochDisplay
     {
         if (!_terminal.Interactive)
         {
-            train(null);
+            train(_stepLines ? new StepLines(_terminal.Output, _epochs) : null);
             return;
         }
         _terminal.Rich.Progress()

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -18,11 +19,33 @@ internal sealed class RunResults
     private readonly string _directory;
     private readonly RunHeader _header;
     private readonly List<EpochReport> _epochs = new();
+    private bool _finished;
 
     public RunResults(string directory, RunHeader header)
     {
         _directory = directory;
         _header = header;
+    }
+
+    /// <summary>
+    /// For a resumed run: starts from the rows the earlier attempts wrote to <c>run.json</c>. An epoch trained again
+    /// (its row was written, its checkpoint was not) replaces its old row in <see cref="Add"/>.
+    /// </summary>
+    public static RunResults Continue(string directory, RunHeader header)
+    {
+        var results = new RunResults(directory, header);
+        var path = Path.Combine(directory, JsonFile);
+        if (!File.Exists(path))
+            return results;
+        try
+        {
+            results._epochs.AddRange(ReadEpochs(path));
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException)
+        {
+            // Written atomically, so only damaged on disk: the rows come back from the checkpoint in Finish.
+        }
+        return results;
     }
 
     public const string CsvFile = "epochs.csv";
@@ -31,9 +54,40 @@ internal sealed class RunResults
 
     public void Add(EpochReport report)
     {
+        _epochs.RemoveAll(r => r.Epoch >= report.Epoch);
         _epochs.Add(report);
         Write(CsvFile, Csv());
         Write(JsonFile, Json());
+    }
+
+    /// <summary>
+    /// Rewrites both files with the trainer's own list of every epoch (exact even for the epochs of earlier attempts)
+    /// and marks run.json <c>"finished": true</c>: the run trained all its epochs and will not be trained again.
+    /// </summary>
+    public void Finish(IReadOnlyList<EpochReport> all)
+    {
+        _epochs.Clear();
+        _epochs.AddRange(all);
+        _finished = true;
+        Write(CsvFile, Csv());
+        Write(JsonFile, Json());
+    }
+
+    /// <summary>Whether the run.json in <paramref name="directory"/> says its run finished.</summary>
+    public static bool IsFinished(string directory)
+    {
+        var path = Path.Combine(directory, JsonFile);
+        if (!File.Exists(path))
+            return false;
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            return document.RootElement.TryGetProperty("finished", out var finished) && finished.ValueKind == JsonValueKind.True;
+        }
+        catch (JsonException)
+        {
+            return false; // written atomically, so only a file damaged on disk: train it again
+        }
     }
 
     private string Csv()
@@ -49,7 +103,18 @@ internal sealed class RunResults
     {
         var epochs = _epochs.Select(r => new EpochRow(r.Epoch, Finite(r.TrainLoss), Finite(r.TestElbo), Finite(r.TestError),
             r.Seconds, r.StepsPerSecond, r.Temperature, r.SkippedSteps));
-        return JsonSerializer.Serialize(new { run = _header, epochs }, JsonOptions);
+        return JsonSerializer.Serialize(new { run = _header, finished = _finished, epochs }, JsonOptions);
+    }
+
+    private static IEnumerable<EpochReport> ReadEpochs(string path)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        var rows = document.RootElement.GetProperty("epochs").Deserialize<EpochRow[]>(JsonOptions) ?? [];
+        return rows.Select(r => new EpochReport(r.Epoch, r.TrainLoss ?? double.NaN, r.TestElbo, r.TestError ?? double.NaN, r.Seconds, r.StepsPerSecond)
+        {
+            Temperature = r.Temperature,
+            SkippedSteps = r.SkippedSteps,
+        }).ToList();
     }
 
     /// <summary>Round-trip precision: the files are for comparing runs, not for reading by eye.</summary>

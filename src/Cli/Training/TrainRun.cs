@@ -25,6 +25,7 @@ internal static class TrainRun
         var modelData = ModelData.Of(model);
         var trainerType = TrainerType.Find(RuntimeCompiler.Compile($"ProbDsl.Models.{model.Name}", file.Sources), model, guide);
         var output = OutputDirectory(settings, model, guide);
+        using var writing = OutputLock.Acquire(output);
 
         torch.set_num_threads(settings.Threads);
         manual_seed(settings.Options.Seed); // before the trainer creates the model: its initial weights follow the seed
@@ -59,14 +60,16 @@ internal static class TrainRun
         terminal.Output.Write(session.Explanation);
         terminal.Output.WriteLine(data.Description);
         terminal.Output.WriteLine($"results and checkpoint in {output}");
-        var display = new EpochDisplay(terminal, settings.Options.Epochs, session.Classifies);
-        var results = new RunResults(output, header);
+        var display = new EpochDisplay(terminal, settings.Options.Epochs, session.Classifies, settings.StepLines);
+        // A resumed run keeps the rows its earlier attempts wrote; the trainer reports only the epochs it trains.
+        var results = settings.Options.ResumeFrom is null ? new RunResults(output, header) : RunResults.Continue(output, header);
         IReadOnlyList<EpochReport> reports = new List<EpochReport>();
         display.Run(steps => reports = session.Train(data, report =>
         {
             display.Epoch(report);
             results.Add(report);
         }, steps));
+        results.Finish(reports);
         display.Table(reports);
         return reports;
     }

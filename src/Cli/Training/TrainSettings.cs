@@ -4,6 +4,7 @@ using ProbDsl.Inference.Training;
 namespace ProbDsl.Cli.Training;
 
 /// <summary>A training run as the command line chose it: which model and guide, the data, the options, where results go.</summary>
+/// <param name="StepLines">Print a plain progress line inside each epoch even when not on a terminal (for `probdsl compare`).</param>
 internal sealed record TrainSettings(
     string File,
     string? Model,
@@ -13,4 +14,5 @@ internal sealed record TrainSettings(
     DataRequest Data,
     TrainingOptions Options,
     int Threads,
-    string? OutDirectory);
+    string? OutDirectory,
+    bool StepLines = false);
