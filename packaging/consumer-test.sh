@@ -46,10 +46,10 @@ fi
 
 # The runtime package is lean: ProbDsl.Inference depends on TorchSharp-cpu alone (no Spectre.Console, no data-set
 # code); MNIST and the file readers are the optional ProbDsl.Datasets, which depends on the runtime.
-nuspec() { unzip -p "$feed/$1.$version.nupkg" "$1.nuspec" 2>/dev/null | grep -o '<dependency id="[^"]*"' | sed 's/.*id="//;s/"//' | sort | tr '\n' ' '; }
+nuspec() { unzip -p "$feed/$1.$version.nupkg" "$1.nuspec" 2>/dev/null | grep -o '<dependency id="[^"]*"' | sed 's/.*id="//;s/"//' | sort | paste -sd ' ' -; }
 if command -v unzip >/dev/null 2>&1; then
     inference_deps="$(nuspec ProbDsl.Inference)"; datasets_deps="$(nuspec ProbDsl.Datasets)"
-    if [ "$inference_deps" = "TorchSharp-cpu " ] && [ "$datasets_deps" = "ProbDsl.Inference " ] \
+    if [ "$inference_deps" = "TorchSharp-cpu" ] && [ "$datasets_deps" = "ProbDsl.Inference" ] \
        && ! unzip -l "$feed/ProbDsl.Inference.$version.nupkg" | grep -q "ProbDsl.Datasets"; then
         pass "ProbDsl.Inference depends on: ${inference_deps}; ProbDsl.Datasets on: ${datasets_deps}"
     else
