@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The outside-consumer test: what a user gets from the packages, not what the repo's own projects get.
 #   1. pack every package into a fresh local folder feed (artifacts/consumer/feed) with a version no cache can hold;
+#      the runtime package depends on TorchSharp-cpu alone (ProbDsl.Datasets, optional, on the runtime);
 #   2. install the template into a private template hive, `dotnet new probdsl` in a temporary folder outside the repo;
 #   3. restore with a fresh NuGet packages folder (the ProbDsl packages can only come from the feed; TorchSharp and
 #      the rest from the normal sources, read through the usual global packages folder as a fallback), build, and
@@ -41,6 +42,21 @@ if step dotnet pack "$repo/packaging/ProbDsl.Packages.slnf" -c Release -o "$feed
     pass "packed $(cd "$feed" && ls *.nupkg | tr '\n' ' ')"
 else
     fail "dotnet pack (see $out/pack.log)"; tail -20 "$out/pack.log"; finish
+fi
+
+# The runtime package is lean: ProbDsl.Inference depends on TorchSharp-cpu alone (no Spectre.Console, no data-set
+# code); MNIST and the file readers are the optional ProbDsl.Datasets, which depends on the runtime.
+nuspec() { unzip -p "$feed/$1.$version.nupkg" "$1.nuspec" 2>/dev/null | grep -o '<dependency id="[^"]*"' | sed 's/.*id="//;s/"//' | sort | paste -sd ' ' -; }
+if command -v unzip >/dev/null 2>&1; then
+    inference_deps="$(nuspec ProbDsl.Inference)"; datasets_deps="$(nuspec ProbDsl.Datasets)"
+    if [ "$inference_deps" = "TorchSharp-cpu" ] && [ "$datasets_deps" = "ProbDsl.Inference" ] \
+       && ! unzip -l "$feed/ProbDsl.Inference.$version.nupkg" | grep -q "ProbDsl.Datasets"; then
+        pass "ProbDsl.Inference depends on: ${inference_deps}; ProbDsl.Datasets on: ${datasets_deps}"
+    else
+        fail "package dependencies: ProbDsl.Inference on '${inference_deps}' (want TorchSharp-cpu only), ProbDsl.Datasets on '${datasets_deps}' (want ProbDsl.Inference)"
+    fi
+else
+    echo "consumer test: no unzip, package dependencies not inspected"
 fi
 
 # 2. Template, in a private hive so the user's installed templates are left alone.

@@ -1,6 +1,6 @@
 using System;
 using System.Globalization;
-using ProbDsl.Inference.Data;
+using ProbDsl.Datasets;
 using ProbDsl.Models;
 using TorchSharp;
 using static TorchSharp.torch;

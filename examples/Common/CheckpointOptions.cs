@@ -11,9 +11,11 @@ namespace ProbDsl.Examples.Common;
 /// </summary>
 public sealed class CheckpointOptions
 {
+    private static readonly TrainingOptions Defaults = new();
+
     private readonly Option<string?> _checkpoint = new("--checkpoint") { Description = "Write a training checkpoint here (atomically) after every epoch: weights, optimiser and generator states, position; --resume continues from it." };
-    private readonly Option<int> _every = new("--checkpoint-every") { Description = "Also write the checkpoint every N steps (0: only at the end of each epoch).", DefaultValueFactory = _ => 0 };
-    private readonly Option<int> _keep = new("--keep-checkpoints") { Description = "Keep the last K checkpoints: the newest at --checkpoint, older ones as PATH.1, PATH.2, ...", DefaultValueFactory = _ => 2 };
+    private readonly Option<int> _every = new("--checkpoint-every") { Description = "Also write the checkpoint every N steps (0: only at the end of each epoch).", DefaultValueFactory = _ => Defaults.CheckpointEverySteps };
+    private readonly Option<int> _keep = new("--keep-checkpoints") { Description = "Keep the last K checkpoints: the newest at --checkpoint, older ones as PATH.1, PATH.2, ...", DefaultValueFactory = _ => Defaults.KeepCheckpoints };
     private readonly Option<string?> _resume = new("--resume") { Description = "Continue from this checkpoint file, or from the newest intact checkpoint of the model in this directory, with the same options; the numbers are those of an uninterrupted run. Further checkpoints go to --checkpoint, else next to it." };
 
     public Option[] All => new Option[] { _checkpoint, _every, _keep, _resume };

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ProbDsl.Examples.Common;
@@ -6,10 +8,17 @@ namespace ProbDsl.Examples.Common;
 /// <summary>--device cpu|cuda, refused with a clear message where TorchSharp has no CUDA (this build is TorchSharp-cpu).</summary>
 public static class Devices
 {
-    public static Device Select(string name)
+    /// <summary>The names --device accepts.</summary>
+    public static readonly IReadOnlyDictionary<string, DeviceType> Names = new Dictionary<string, DeviceType>
     {
-        if (name == "cuda" && !cuda.is_available())
+        ["cpu"] = DeviceType.CPU,
+        ["cuda"] = DeviceType.CUDA,
+    };
+
+    public static Device Select(DeviceType type)
+    {
+        if (type == DeviceType.CUDA && !cuda.is_available())
             throw new ArgumentException("--device cuda: no CUDA device is available to TorchSharp here (this build uses TorchSharp-cpu); use --device cpu.");
-        return name == "cuda" ? CUDA : CPU;
+        return type == DeviceType.CUDA ? CUDA : CPU;
     }
 }

@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using ProbDsl.Datasets;
 using ProbDsl.Inference.Blas;
-using ProbDsl.Inference.Data;
 using ProbDsl.Inference.Models;
 using ProbDsl.Inference.Training;
 using Spectre.Console;
@@ -26,17 +26,10 @@ public static class SemiSupervisedRun
         var device = Devices.Select(settings.Device);
         torch.set_num_threads(settings.Threads);
         Console.WriteLine(BlasReport.Line());
-        manual_seed(settings.Seed);
+        manual_seed(settings.Training.Seed);
 
         using var data = new DisposableData((loadData ?? (() => LoadMnist(settings)))());
-        var options = settings.Checkpoints.ApplyTo(new TrainingOptions
-        {
-            Epochs = settings.Epochs, BatchSize = settings.BatchSize, LabelledBatchSize = settings.LabelledBatchSize,
-            LearningRate = settings.LearningRate, Seed = settings.Seed, Alpha = settings.Alpha, Device = device,
-            ElboEvery = settings.ElboEvery, LabelledSchedule = settings.Schedule,
-            DataDescription = InvariantText.Of($"{settings.Labels} labels, pixels {settings.Pixels}"),
-        });
-        using var trainer = createTrainer(options);
+        using var trainer = createTrainer(settings.Training with { Device = device });
         Train(trainer, data.Value, settings);
         return 0;
     }
@@ -44,30 +37,31 @@ public static class SemiSupervisedRun
     private static SemiSupervisedData LoadMnist(SemiSupervisedSettings settings)
     {
         var mnist = Mnist.Load(settings.DataDir, message => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(message)}[/]"));
-        return MnistTensors.SemiSupervised(mnist, settings.Labels, settings.Seed, encoding: settings.Pixels);
+        return MnistTensors.SemiSupervised(mnist, settings.Labels, settings.Training.Seed, encoding: settings.Pixels);
     }
 
     private static void Train<TModel>(SemiSupervisedTrainer<TModel> trainer, SemiSupervisedData data, SemiSupervisedSettings settings)
         where TModel : nn.Module, ISemiSupervisedModel
     {
+        var options = settings.Training;
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(trainer.Model.Name)}[/]: {Markup.Escape(trainer.Model.Factorisation)}");
         Console.Write(trainer.Model.Explanation);
-        Console.WriteLine(InvariantText.Of($"{data.Labelled.Count} labelled, {data.Unlabelled.Count} unlabelled, {data.Test.Count} test; alpha {trainer.Alpha}; batch {settings.BatchSize}+{settings.LabelledBatchSize}; {settings.Threads} thread(s); seed {settings.Seed}; pixels {settings.Pixels}; labelled schedule {settings.Schedule}"));
+        Console.WriteLine(InvariantText.Of($"{data.Labelled.Count} labelled, {data.Unlabelled.Count} unlabelled, {data.Test.Count} test; alpha {trainer.Alpha}; batch {options.BatchSize}+{options.LabelledBatchSize}; {settings.Threads} thread(s); seed {options.Seed}; pixels {settings.Pixels}; labelled schedule {options.LabelledSchedule}"));
         IReadOnlyList<EpochReport> reports = Array.Empty<EpochReport>();
         var notice = new ResumeNotice();
-        ProgressBar.Run(settings.Epochs, progress =>
+        ProgressBar.Run(options.Epochs, progress =>
         {
             trainer.StepProgress = progress;
             reports = trainer.Train(data, report =>
             {
                 notice.Print(trainer.ResumedFrom, trainer.SkippedCheckpoints);
                 ProgressBar.WriteLine(InvariantText.Of(
-                    $"epoch {report.Epoch,3}/{settings.Epochs}  loss {report.TrainLoss,8:F2}  test ELBO {(report.TestElbo is double elbo ? elbo.ToString("F2", CultureInfo.InvariantCulture) : "-"),8} nats  test error {report.TestError * 100,6:F2}%  (accuracy {report.TestAccuracy * 100:F2}%)  {report.Seconds,6:F1} s  {report.StepsPerSecond:F1} steps/s{(report.Temperature is double tau ? $"  τ {tau:F3}" : "")}"));
+                    $"epoch {report.Epoch,3}/{options.Epochs}  loss {report.TrainLoss,8:F2}  test ELBO {(report.TestElbo is double elbo ? elbo.ToString("F2", CultureInfo.InvariantCulture) : "-"),8} nats  test error {report.TestError * 100,6:F2}%  (accuracy {report.TestAccuracy * 100:F2}%)  {report.Seconds,6:F1} s  {report.StepsPerSecond:F1} steps/s{(report.Temperature is double tau ? $"  τ {tau:F3}" : "")}"));
             });
         });
         notice.Print(trainer.ResumedFrom, trainer.SkippedCheckpoints, nothingLeft: true);
         ResultTable.Print(reports);
-        Console.WriteLine(ResultTable.Legend(settings.ElboEvery));
+        Console.WriteLine(ResultTable.Legend(options.ElboEvery));
     }
 
     /// <summary>Disposes the data tensors at the end of the run.</summary>

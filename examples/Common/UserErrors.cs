@@ -1,6 +1,6 @@
 using System;
 using System.IO;
-using ProbDsl.Inference.Data;
+using ProbDsl.Datasets;
 using ProbDsl.Inference.Training;
 
 namespace ProbDsl.Examples.Common;

@@ -1,7 +1,7 @@
 using System;
+using ProbDsl.Datasets;
 using ProbDsl.Examples.Common;
 using ProbDsl.Inference.Blas;
-using ProbDsl.Inference.Data;
 using ProbDsl.Inference.Training;
 using ProbDsl.Models;
 using Spectre.Console;
@@ -17,27 +17,24 @@ internal static class HvaeRun
     {
         torch.set_num_threads(settings.Threads);
         Console.WriteLine(BlasReport.Line());
-        manual_seed(settings.Seed);
+        var options = settings.Training;
+        manual_seed(options.Seed);
         var mnist = Mnist.Load(settings.DataDir, message => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(message)}[/]"));
         // Training images dynamically binarised (a fresh Bernoulli draw each time one is used), test images
         // thresholded at 0.5: the same protocol as the M2 example, so the test ELBOs compare.
         using var train = MnistTensors.Rows(mnist.Train, withLabels: false, encoding: PixelEncoding.Dynamic);
         using var test = MnistTensors.Rows(mnist.Test, withLabels: false, encoding: MnistTensors.TestEncoding(PixelEncoding.Dynamic));
-        using var trainer = new HvaeBottomUpTrainer(settings.Checkpoints.ApplyTo(new TrainingOptions
-        {
-            Epochs = settings.Epochs, BatchSize = settings.BatchSize, LearningRate = settings.LearningRate, Seed = settings.Seed,
-            DataDescription = "MNIST, pixels Dynamic",
-        }));
+        using var trainer = new HvaeBottomUpTrainer(options);
 
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(trainer.Model.Name)}[/]: {Markup.Escape(trainer.Model.Factorisation)}");
         Console.Write(trainer.Model.Explanation);
-        Console.WriteLine(InvariantText.Of($"{train.Count} training, {test.Count} test images; batch {settings.BatchSize}; Adam {settings.LearningRate}; {settings.Threads} thread(s); seed {settings.Seed}"));
+        Console.WriteLine(InvariantText.Of($"{train.Count} training, {test.Count} test images; batch {options.BatchSize}; Adam {options.LearningRate}; {settings.Threads} thread(s); seed {options.Seed}"));
         var notice = new ResumeNotice();
         var reports = trainer.Train(train, test, report =>
         {
             notice.Print(trainer.ResumedFrom, trainer.SkippedCheckpoints);
             Console.WriteLine(InvariantText.Of(
-                $"epoch {report.Epoch,3}/{settings.Epochs}  loss {report.TrainLoss,8:F2}  test ELBO {report.TestElbo,8:F2} nats  {report.Seconds,6:F1} s  {report.StepsPerSecond:F1} steps/s"));
+                $"epoch {report.Epoch,3}/{options.Epochs}  loss {report.TrainLoss,8:F2}  test ELBO {report.TestElbo,8:F2} nats  {report.Seconds,6:F1} s  {report.StepsPerSecond:F1} steps/s"));
         });
         notice.Print(trainer.ResumedFrom, trainer.SkippedCheckpoints, nothingLeft: true);
         ResultTable.Print(reports, withClassification: false);

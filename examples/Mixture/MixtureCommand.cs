@@ -8,8 +8,8 @@ public static class MixtureCommand
 {
     public static int Run(string[] args)
     {
-        var seed = new Option<int>("--seed") { Description = "Seed for the data, initialisation and shuffling.", DefaultValueFactory = _ => 0 };
-        var epochs = new Option<int>("--epochs") { Description = "Passes over the 4000 training images.", DefaultValueFactory = _ => 15 };
+        var seed = new Option<int>("--seed") { Description = "Seed for the data, initialisation and shuffling.", DefaultValueFactory = _ => MixtureRun.Defaults.Seed };
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the 4000 training images.", DefaultValueFactory = _ => MixtureRun.Defaults.Epochs };
         var threads = ThreadsOption.Create();
         OptionRules.Positive(epochs);
         // The test data's seed is 2·seed + 2: keep it a valid int.

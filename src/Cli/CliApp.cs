@@ -4,7 +4,7 @@ using System.IO;
 using System.Reflection;
 using System.Runtime.ExceptionServices;
 using ProbDsl.Cli.Commands;
-using ProbDsl.Inference.Data;
+using ProbDsl.Datasets;
 using ProbDsl.Inference.Training;
 
 namespace ProbDsl.Cli;

@@ -1,6 +1,6 @@
 using System.IO;
 using System.Linq;
-using ProbDsl.Inference.Data;
+using ProbDsl.Datasets;
 
 namespace ProbDsl.Cli.Tests;
 

@@ -1,7 +1,7 @@
 using System.IO;
 using System.Linq;
 using System.Text;
-using ProbDsl.Inference.Data;
+using ProbDsl.Datasets;
 
 namespace ProbDsl.Cli.Tests;
 

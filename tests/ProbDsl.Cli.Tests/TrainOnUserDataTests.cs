@@ -30,7 +30,7 @@ public class TrainOnUserDataTests : TempDirectoryTest
         var output = Path.Combine(TempDirectory, "out");
 
         var (code, stdout, error) = Cli.Run("train", Cli.Model("bars.pdsl"), "--data", $"x={x}", "--label", $"y={y}", "--labelled", "40",
-            "--epochs", "5", "--batch-size", "100", "--learning-rate", "0.01", "--threads", "1", "--out", output);
+            "--epochs", "5", "--batch-size", "100", "--learning-rate", "0.01", "--elbo-every", "1", "--threads", "1", "--out", output);
 
         Assert.True(code == 0, error);
         Assert.Contains("40 labelled, 1760 unlabelled, 200 test rows (seed 0)", stdout);

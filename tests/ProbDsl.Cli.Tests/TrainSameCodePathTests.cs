@@ -1,6 +1,6 @@
 using System.IO;
 using System.Linq;
-using ProbDsl.Inference.Data;
+using ProbDsl.Datasets;
 using ProbDsl.Inference.Training;
 using ProbDsl.Models;
 using TorchSharp;

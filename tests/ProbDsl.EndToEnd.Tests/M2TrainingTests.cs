@@ -1,5 +1,5 @@
 using System.Linq;
-using ProbDsl.Inference.Data;
+using ProbDsl.Datasets;
 using ProbDsl.Inference.Training;
 using ProbDsl.Models;
 using TorchSharp;
@@ -17,7 +17,7 @@ public class M2TrainingTests
         manual_seed(0);
         var mnist = Mnist.Load();
         var data = MnistTensors.SemiSupervised(mnist, labels: 100, seed: 0, testLimit: 1000, unlabelledLimit: 4000);
-        var options = new TrainingOptions { Epochs = 3, BatchSize = 100, LabelledBatchSize = 50, Seed = 0, LearningRate = 1e-3 };
+        var options = new TrainingOptions { Epochs = 3, BatchSize = 100, LabelledBatchSize = 50, Seed = 0, LearningRate = 1e-3, ElboEvery = 1 };
         using var trainer = new M2StructuredTrainer(options);
 
         var reports = trainer.Train(data);

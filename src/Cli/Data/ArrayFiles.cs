@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
-using ProbDsl.Inference.Data;
+using ProbDsl.Datasets;
 
 namespace ProbDsl.Cli.Data;
 

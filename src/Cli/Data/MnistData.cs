@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
+using ProbDsl.Datasets;
 using ProbDsl.Dsl.Ir;
-using ProbDsl.Inference.Data;
 
 namespace ProbDsl.Cli.Data;
 

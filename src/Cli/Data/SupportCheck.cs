@@ -1,8 +1,8 @@
 using System;
 using System.Globalization;
 using System.Linq;
+using ProbDsl.Datasets;
 using ProbDsl.Dsl.Ir;
-using ProbDsl.Inference.Data;
 
 namespace ProbDsl.Cli.Data;
 

@@ -1,6 +1,6 @@
 using System;
 using System.Linq;
-using ProbDsl.Inference.Data;
+using ProbDsl.Datasets;
 using ProbDsl.Inference.Training;
 using static TorchSharp.torch;
 

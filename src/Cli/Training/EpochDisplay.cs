@@ -60,7 +60,7 @@ internal sealed class EpochDisplay
     {
         var classification = _classifies ? Invariant($"  test error {r.TestError * 100,6:F2}%") : "";
         var temperature = r.Temperature is double tau ? Invariant($"  τ {tau:F3}") : "";
-        var line = Invariant($"epoch {r.Epoch,3}/{_epochs}  loss {r.TrainLoss,8:F2}  test ELBO {r.TestElbo,8:F2} nats{classification}  {r.Seconds,6:F1} s  {r.StepsPerSecond:F1} steps/s{temperature}");
+        var line = Invariant($"epoch {r.Epoch,3}/{_epochs}  loss {r.TrainLoss,8:F2}  test ELBO {Elbo(r),8} nats{classification}  {r.Seconds,6:F1} s  {r.StepsPerSecond:F1} steps/s{temperature}");
         if (_terminal.Interactive)
             _terminal.Rich.WriteLine(line); // above the live bar
         else
@@ -76,7 +76,7 @@ internal sealed class EpochDisplay
         var table = new Table().AddColumns(columns.ToArray());
         foreach (var r in reports)
         {
-            var cells = new List<string> { r.Epoch.ToString(CultureInfo.InvariantCulture), Invariant($"{r.TrainLoss:F2}"), Invariant($"{r.TestElbo:F2}") };
+            var cells = new List<string> { r.Epoch.ToString(CultureInfo.InvariantCulture), Invariant($"{r.TrainLoss:F2}"), Elbo(r) };
             if (_classifies)
                 cells.AddRange(new[] { Invariant($"{r.TestError * 100:F2}%"), Invariant($"{r.TestAccuracy * 100:F2}%") });
             cells.Add(Invariant($"{r.Seconds:F1}"));
@@ -86,6 +86,9 @@ internal sealed class EpochDisplay
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>"-" on the epochs that skip the exact test ELBO (TrainingOptions.ElboEvery).</summary>
+    private static string Elbo(EpochReport r) => r.TestElbo is double elbo ? Invariant($"{elbo:F2}") : "-";
 
     /// <summary>System.Progress would post to the thread pool and reorder updates.</summary>
     private sealed class SynchronousProgress : IProgress<StepProgress>

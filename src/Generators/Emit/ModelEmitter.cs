@@ -138,7 +138,7 @@ internal static class ModelEmitter
             public double Temperature { get; set; } = {{Names.Literal(relaxation.Tau0)}};
 
             /// <summary>τ = max({{Names.Literal(relaxation.TauMin)}}, {{Names.Literal(relaxation.Tau0)}}·exp(-{{Names.Literal(relaxation.Rate)}}·t)), updated every {{relaxation.Every}} steps.</summary>
-            public global::ProbDsl.Inference.Training.TemperatureSchedule Schedule { get; } =
+            public global::ProbDsl.Inference.Distributions.TemperatureSchedule Schedule { get; } =
                 new({{Names.Literal(relaxation.Tau0)}}, {{Names.Literal(relaxation.TauMin)}}, {{Names.Literal(relaxation.Rate)}}, {{relaxation.Every}});
             """);
         w.Line();

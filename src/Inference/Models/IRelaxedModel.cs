@@ -1,4 +1,4 @@
-using ProbDsl.Inference.Training;
+using ProbDsl.Inference.Distributions;
 
 namespace ProbDsl.Inference.Models;
 

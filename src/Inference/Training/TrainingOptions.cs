@@ -4,7 +4,11 @@ using static TorchSharp.torch;
 
 namespace ProbDsl.Inference.Training;
 
-/// <summary>How to train. Defaults follow Kingma et al. 2014 and Pyro's SS-VAE (Adam, 3e-4, batch 200).</summary>
+/// <summary>
+/// How to train. The one home of every training default: the examples' command lines and <c>probdsl train</c> read
+/// theirs from <c>new TrainingOptions()</c> rather than repeating them. Adam with learning rate 1e-3 and batches of
+/// 200 unlabelled + 100 labelled examples: the settings the README's M2 results on MNIST were measured with.
+/// </summary>
 public sealed record TrainingOptions
 {
     public int Epochs { get; init; } = 10;
@@ -15,7 +19,11 @@ public sealed record TrainingOptions
     /// <summary>Labelled examples per step, drawn cyclically from the labelled set (capped at its size).</summary>
     public int LabelledBatchSize { get; init; } = 100;
 
-    public double LearningRate { get; init; } = 3e-4;
+    /// <summary>
+    /// Adam's learning rate. 1e-3, as measured for M2 on MNIST (README: 3000 labels, dynamic binarisation, 10 epochs,
+    /// 93.29% test accuracy against 91.24% with 3e-4); Pyro's SS-VAE uses 4.2e-4.
+    /// </summary>
+    public double LearningRate { get; init; } = 1e-3;
 
     /// <summary>How labelled batches are spread over an epoch's steps (semi-supervised training only).</summary>
     public LabelledSchedule LabelledSchedule { get; init; } = LabelledSchedule.EveryStep;
@@ -55,10 +63,10 @@ public sealed record TrainingOptions
     /// <summary>
     /// Every how many epochs a semi-supervised trainer computes the exact test ELBO (every class enumerated over the
     /// whole test set: ~2 s for MNIST on one core, 5–20% of an epoch); it is always computed after the last epoch.
-    /// Other epochs report the test error from the classifier q(y|x) alone (~0.1 s) and no ELBO. 1 (the default):
-    /// every epoch.
+    /// Other epochs report the test error from the classifier q(y|x) alone (~0.1 s) and no ELBO. 5 (the default): a
+    /// 10-epoch run computes it twice (epochs 5 and 10); 1 computes it every epoch.
     /// </summary>
-    public int ElboEvery { get; init; } = 1;
+    public int ElboEvery { get; init; } = 5;
 
     /// <summary>Stop (the default) or skip the batch when a step's loss is NaN or infinite.</summary>
     public NonFiniteLossPolicy NonFiniteLoss { get; init; } = NonFiniteLossPolicy.Stop;

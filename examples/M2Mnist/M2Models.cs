@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Generic;
+using ProbDsl.Examples.Common;
+using ProbDsl.Models;
+
+namespace ProbDsl.Examples.M2Mnist;
+
+/// <summary>
+/// Every model and guide this example trains, each bound to its generated trainer: the command line accepts exactly
+/// these names (--model, --guide) and runs what the table holds, so no code compares names. A new guide in a .pdsl
+/// file is one line here.
+/// </summary>
+internal static class M2Models
+{
+    public static readonly IReadOnlyDictionary<string, M2Model> All = new Dictionary<string, M2Model>
+    {
+        ["M2"] = new("m2.pdsl", new Dictionary<string, Func<SemiSupervisedSettings, int>>
+        {
+            ["Structured"] = settings => SemiSupervisedRun.Execute(settings, options => new M2StructuredTrainer(options)),
+            ["MeanField"] = settings => SemiSupervisedRun.Execute(settings, options => new M2MeanFieldTrainer(options)),
+        }),
+        ["M2Nuisance"] = new("m2nuisance.pdsl", new Dictionary<string, Func<SemiSupervisedSettings, int>>
+        {
+            ["MeanField"] = settings => SemiSupervisedRun.Execute(settings, options => new M2NuisanceMeanFieldTrainer(options)),
+        }),
+    };
+
+    public const string DefaultModel = "M2";
+
+    public const string DefaultGuide = "Structured";
+}
+
+/// <summary>A model of the example: its file and its guides, the first the default when the model lacks <see cref="M2Models.DefaultGuide"/>.</summary>
+internal sealed record M2Model(string File, IReadOnlyDictionary<string, Func<SemiSupervisedSettings, int>> Guides);
