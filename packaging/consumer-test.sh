@@ -95,6 +95,18 @@ else
     fail "training run (exit $run, accuracy '${accuracy}'; see $out/run.log)"; grep -m3 -iE "exception|error" "$out/run.log" | cut -c1-300
 fi
 
+# MKL's fast path reaches users: the package builds the shim into their program (and the tool carries it). Where it
+# applies (non-Intel x86-64 with AVX2 and FMA, a C compiler at build time) the program must say it is on.
+fast_path_expected() { [ "$(uname -m)" = x86_64 ] && ! grep -q GenuineIntel /proc/cpuinfo && grep -qw avx2 /proc/cpuinfo \
+    && grep -qw fma /proc/cpuinfo && command -v cc >/dev/null 2>&1; }
+check_fast_path() { # $1: log, $2: what ran
+    local line; line="$(grep -m1 '^BLAS:' "$1")"
+    if [ -z "$line" ]; then fail "$2 does not print which BLAS path is active (see $1)"
+    elif fast_path_expected && ! grep -q 'MKL fast path ON' <<< "$line"; then fail "$2: $line"
+    else pass "$2: $line"; fi
+}
+check_fast_path "$out/run.log" "the template's program"
+
 bin="$project/bin/Release/net10.0"
 size_mb=$(( $(du -sb "$project/bin" | cut -f1) / 1000000 ))
 others="$(find "$bin" -path '*/runtimes/*' \( -name '*.dll' -o -name '*.dylib' \) 2>/dev/null | head -3)"
@@ -144,6 +156,7 @@ if step dotnet tool install ProbDsl.Tool --tool-path "$tool" --add-source "$feed
         fail "probdsl check (exit $good on model.pdsl, $bad on broken.pdsl; see $out/tool.log, $out/tool-check.log)"
     fi
     (cd "$work" && step "$tool/probdsl" train "$project/model.pdsl" --data x=x.csv --label y=y.csv --labelled 20 --epochs 2 --out tool-run) > "$out/tool-train.log" 2>&1; trained=$?
+    check_fast_path "$out/tool-train.log" "probdsl train from the tool package"
     if [ "$trained" -eq 0 ] && [ "$(wc -l < "$work/tool-run/epochs.csv")" -eq 3 ]; then
         pass "probdsl train from the tool package: $(grep -m1 -o 'epoch *2/2 .*nats' "$out/tool-train.log")"
     else

@@ -28,6 +28,7 @@ internal static class TrainRun
         using var writing = OutputLock.Acquire(output);
 
         torch.set_num_threads(settings.Threads);
+        terminal.Output.WriteLine(ProbDsl.Inference.Blas.BlasReport.Line());
         manual_seed(settings.Options.Seed); // before the trainer creates the model: its initial weights follow the seed
         using var data = DataLoader.Load(settings.Data, modelData, message => terminal.Error.WriteLine(message));
         var options = settings.Options with { CheckpointPath = Path.Combine(output, RunResults.CheckpointFile) };

@@ -10,6 +10,8 @@ using static TorchSharp.torch;
 // Only a few training images keep their label; the rest are unlabelled. Usage: dotnet run [-- --epochs N]
 var epochs = args.Length == 2 && args[0] == "--epochs" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
 torch.set_num_threads(1);
+// Which matrix-product path libtorch's MKL takes (on AMD CPUs the package's shim makes it the fast one).
+Console.WriteLine(ProbDsl.Inference.Blas.BlasReport.Line());
 manual_seed(0);
 
 var data = new SemiSupervisedData(
