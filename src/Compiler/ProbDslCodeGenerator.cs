@@ -5,10 +5,10 @@ using System.Linq;
 using ProbDsl.Dsl;
 using ProbDsl.Dsl.Diagnostics;
 using ProbDsl.Dsl.Ir;
-using ProbDsl.Generators.Emit;
-using ProbDsl.Generators.Planning;
+using ProbDsl.Compiler.Emit;
+using ProbDsl.Compiler.Planning;
 
-namespace ProbDsl.Generators;
+namespace ProbDsl.Compiler;
 
 /// <summary>One generated C# file.</summary>
 public sealed record GeneratedSource(string HintName, string Text);

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using ProbDsl.Dsl.Diagnostics;
 using ProbDsl.Dsl.Ir;
-using ProbDsl.Generators.Emit;
+using ProbDsl.Compiler.Emit;
 
 namespace ProbDsl.Generators;
 

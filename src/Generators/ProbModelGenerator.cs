@@ -5,6 +5,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using ProbDsl.Compiler;
 using ProbDsl.Dsl;
 using ProbDsl.Dsl.Diagnostics;
 using ProbDsl.Dsl.Ir;

@@ -1,5 +1,7 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using ProbDsl.Compiler.Emit;
 
 namespace ProbDsl.Generators.Tests;
 
@@ -65,5 +67,17 @@ public class NamingTests
         Assert.DoesNotContain(run.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         var errors = GeneratorHarness.CompileGenerated(run);
         Assert.True(errors.IsEmpty, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public void The_compiler_escapes_exactly_the_words_Roslyn_calls_keywords()
+    {
+        var roslyn = SyntaxFacts.GetKeywordKinds().Concat(SyntaxFacts.GetContextualKeywordKinds())
+            .Select(SyntaxFacts.GetText)
+            .Where(word => SyntaxFacts.GetKeywordKind(word) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(word) != SyntaxKind.None)
+            .ToHashSet();
+
+        Assert.Empty(roslyn.Except(Names.EscapedWords));
+        Assert.Empty(Names.EscapedWords.Except(roslyn));
     }
 }

@@ -2,10 +2,10 @@ using System;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using ProbDsl.Compiler;
 using ProbDsl.Dsl;
 using ProbDsl.Dsl.Diagnostics;
 using ProbDsl.Dsl.Ir;
-using ProbDsl.Generators;
 
 namespace ProbDsl.Cli.Compiling;
 

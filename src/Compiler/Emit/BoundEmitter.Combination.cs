@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using ProbDsl.Dsl.Ir;
 
-namespace ProbDsl.Generators.Emit;
+namespace ProbDsl.Compiler.Emit;
 
 /// <summary>Adds the terms up and takes the expectation over every enumerated dimension.</summary>
 internal sealed partial class BoundEmitter

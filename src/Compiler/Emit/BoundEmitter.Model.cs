@@ -4,7 +4,7 @@ using ProbDsl.Dsl.Analysis;
 using ProbDsl.Dsl.Ir;
 using ProbDsl.Dsl.Validation;
 
-namespace ProbDsl.Generators.Emit;
+namespace ProbDsl.Compiler.Emit;
 
 /// <summary>The model's factors: each adds a log-density (or, for a Normal latent, minus a closed-form KL) term.</summary>
 internal sealed partial class BoundEmitter

@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using ProbDsl.Dsl.Ir;
 using ProbDsl.Dsl.Validation;
-using ProbDsl.Generators.Planning;
+using ProbDsl.Compiler.Planning;
 
-namespace ProbDsl.Generators.Emit;
+namespace ProbDsl.Compiler.Emit;
 
 /// <summary>How the label enters a bound method.</summary>
 internal enum BoundMode

@@ -2,9 +2,9 @@ using System.Collections.Generic;
 using System.Linq;
 using ProbDsl.Dsl.Analysis;
 using ProbDsl.Dsl.Ir;
-using ProbDsl.Generators.Planning;
+using ProbDsl.Compiler.Planning;
 
-namespace ProbDsl.Generators.Emit;
+namespace ProbDsl.Compiler.Emit;
 
 /// <summary>Writes one model's source file: its networks, one module per guide, and one trainer per guide.</summary>
 internal static class ModelEmitter

@@ -1,8 +1,8 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using Microsoft.CodeAnalysis.CSharp;
 
-namespace ProbDsl.Generators.Emit;
+namespace ProbDsl.Compiler.Emit;
 
 /// <summary>How IR names become C# names.</summary>
 internal static class Names
@@ -25,10 +25,31 @@ internal static class Names
     }
 
     /// <summary>A local or field name, escaped with @ when it is a C# keyword.</summary>
-    public static string Identifier(string name) =>
-        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None
-            ? "@" + name
-            : name;
+    public static string Identifier(string name) => Keywords.Contains(name) ? "@" + name : name;
+
+    /// <summary>
+    /// C#'s keywords and contextual keywords as Roslyn 4.8 lists them (SyntaxFacts.GetKeywordKind and
+    /// GetContextualKeywordKind; a test compares the two), so this library needs no Roslyn.
+    /// </summary>
+    private static readonly HashSet<string> Keywords = new(System.StringComparer.Ordinal)
+    {
+        "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const",
+        "continue", "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern",
+        "false", "finally", "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int", "interface",
+        "internal", "is", "lock", "long", "namespace", "new", "null", "object", "operator", "out", "override", "params",
+        "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed", "short", "sizeof",
+        "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true", "try", "typeof", "uint", "ulong",
+        "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
+        "__arglist", "__makeref", "__reftype", "__refvalue",
+        // contextual
+        "yield", "partial", "alias", "global", "assembly", "module", "type", "field", "method", "param", "property",
+        "typevar", "from", "where", "select", "group", "into", "orderby", "join", "let", "on", "equals", "by",
+        "ascending", "descending", "get", "set", "add", "remove", "nameof", "async", "await", "when", "and",
+        "or", "not", "with", "init", "record", "managed", "unmanaged", "required", "scoped", "file",
+    };
+
+    /// <summary>Every word <see cref="Identifier"/> escapes (for the test that compares it with Roslyn's lists).</summary>
+    internal static IReadOnlyCollection<string> EscapedWords => Keywords;
 
     /// <summary>A C# string literal for any text (escapes quotes, backslashes and line breaks).</summary>
     public static string StringLiteral(string text) =>

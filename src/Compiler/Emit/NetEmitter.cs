@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using ProbDsl.Dsl.Ir;
 
-namespace ProbDsl.Generators.Emit;
+namespace ProbDsl.Compiler.Emit;
 
 /// <summary>
 /// Writes one typed TorchSharp module per network. Each input gets its own first-layer projection and the

@@ -1,7 +1,7 @@
 using ProbDsl.Dsl.Analysis;
-using ProbDsl.Generators.Planning;
+using ProbDsl.Compiler.Planning;
 
-namespace ProbDsl.Generators.Emit;
+namespace ProbDsl.Compiler.Emit;
 
 /// <summary>Writes a model without a label (<c>objective elbo</c>): one exact bound, discrete latents enumerated, and its trainer.</summary>
 internal static class UnsupervisedEmitter

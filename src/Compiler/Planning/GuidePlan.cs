@@ -3,7 +3,7 @@ using System.Linq;
 using ProbDsl.Dsl.Analysis;
 using ProbDsl.Dsl.Ir;
 
-namespace ProbDsl.Generators.Planning;
+namespace ProbDsl.Compiler.Planning;
 
 /// <summary>
 /// What the emitter needs to write one model-with-guide class: the observed data, the discrete variable that is

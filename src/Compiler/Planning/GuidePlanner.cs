@@ -4,9 +4,9 @@ using ProbDsl.Dsl.Analysis;
 using ProbDsl.Dsl.Diagnostics;
 using ProbDsl.Dsl.Ir;
 using ProbDsl.Dsl.Validation;
-using ProbDsl.Generators.Emit;
+using ProbDsl.Compiler.Emit;
 
-namespace ProbDsl.Generators.Planning;
+namespace ProbDsl.Compiler.Planning;
 
 /// <summary>
 /// Decides, for a validated model and one of its guides, how the bound is computed, and reports what the code

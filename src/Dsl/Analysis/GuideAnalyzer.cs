@@ -46,7 +46,7 @@ public static class GuideAnalyzer
 
     private static IReadOnlyList<FactorIr> SamplingOrder(GuideIr guide)
     {
-        var order = Validation.Graph.TopologicalOrder(guide.Factors.Select(f => (f.Target, (IEnumerable<string>)f.Conditions)), out _);
+        var order = Graph.TopologicalOrder(guide.Factors.Select(f => (f.Target, (IEnumerable<string>)f.Conditions)), out _);
         return order is null ? guide.Factors.ToList() : order.Select(t => guide.FactorFor(t)!).ToList();
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using ProbDsl.Dsl.Analysis;
 using ProbDsl.Dsl.Diagnostics;
 using ProbDsl.Dsl.Ir;
 
@@ -39,7 +40,7 @@ internal static class GuideChecks
     /// <summary>Informational: a valid guide that cannot match the true posterior (run only on otherwise valid models).</summary>
     public static void ReportUnfaithfulAssumptions(ModelIr model, GuideIr guide, string filePath, List<DslDiagnostic> diagnostics)
     {
-        var explanation = Analysis.GuideAnalyzer.Explain(model, guide);
+        var explanation = GuideAnalyzer.Explain(model, guide);
         var unfaithful = explanation.Assumptions.Where(a => !a.HoldsInModel).ToList();
         foreach (var assumption in unfaithful.Take(MaxUnfaithfulReported))
             diagnostics.Add(DiagnosticDescriptors.UnfaithfulGuide.Create(filePath, guide.Meta.Span, guide.Name,
@@ -60,7 +61,7 @@ internal static class GuideChecks
         text.Length <= MaxMessagePart ? text : text.Substring(0, MaxMessagePart) + $"… ({text.Length} characters; the guide's explanation has all of it)";
 
     /// <summary>Names the collider that couples two latents once data is observed, the usual cause.</summary>
-    private static string Why(ModelIr model, Analysis.AssumedIndependence assumption)
+    private static string Why(ModelIr model, AssumedIndependence assumption)
     {
         var collider = model.Factors.FirstOrDefault(f => f.Conditions.Contains(assumption.Target)
             && assumption.Independent.Any(f.Conditions.Contains) && assumption.Given.Contains(f.Target));

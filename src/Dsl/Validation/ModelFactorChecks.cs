@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using ProbDsl.Dsl.Analysis;
 using ProbDsl.Dsl.Diagnostics;
 using ProbDsl.Dsl.Ir;
 

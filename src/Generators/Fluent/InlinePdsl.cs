@@ -1,6 +1,7 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ProbDsl.Compiler;
 using ProbDsl.Dsl;
 using ProbDsl.Dsl.Ir;
 

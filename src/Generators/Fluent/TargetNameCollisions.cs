@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using ProbDsl.Dsl.Diagnostics;
-using ProbDsl.Generators.Emit;
+using ProbDsl.Compiler.Emit;
 
 namespace ProbDsl.Generators.Fluent;
 
