@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
+using ProbDsl.Compiler.Naming;
+using ProbDsl.Compiler.Planning;
 using ProbDsl.Dsl.Analysis;
 using ProbDsl.Dsl.Ir;
-using ProbDsl.Compiler.Planning;
 
 namespace ProbDsl.Compiler.Emit;
 
@@ -37,7 +38,7 @@ internal static class ModelEmitter
             var nets = plans.SelectMany(p => p.Nets).Distinct().ToList();
             foreach (var net in model.Nets.Where(nets.Contains))
             {
-                NetEmitter.Emit(w, model, net, options.Hoisting);
+                NetEmitter.Emit(w, model, net, options.Hoisting, plans[0].Locals);
                 w.Line();
             }
             for (var i = 0; i < plans.Count; i++)
@@ -83,7 +84,7 @@ internal static class ModelEmitter
             w.Line();
             if (relaxation is not null)
                 EmitTemperature(w, relaxation);
-            EmitBounds(w, plan, relaxation is not null ? BoundMode.Relaxed : reinforce is not null ? BoundMode.Scored : BoundMode.Enumerated);
+            EmitBounds(w, plan, plan.TrainingMode);
             EmitClassLogits(w, plan);
         }
     }
@@ -146,7 +147,7 @@ internal static class ModelEmitter
 
     private static void EmitBounds(SourceWriter w, GuidePlan plan, BoundMode training)
     {
-        var x = Names.Identifier(plan.Data.Name);
+        var x = plan.Locals.Variable(plan.Data.Name);
         w.Line($"/// <summary>L({plan.Data.Name}, {plan.Label!.Name}) per example for labelled data; {plan.Label!.Name} as class indices [B]. Returns [B].</summary>");
         using (w.Block($"public Tensor LabelledBound(Tensor {x}, Tensor {BoundEmitter.LabelIndexParameter(plan)})"))
             BoundEmitter.Emit(w, plan, BoundMode.Labelled);
@@ -177,7 +178,7 @@ internal static class ModelEmitter
     private static void EmitClassLogits(SourceWriter w, GuidePlan plan)
     {
         var factor = plan.Guide.FactorFor(plan.Label!.Name)!;
-        var x = Names.Identifier(plan.Data.Name);
+        var x = plan.Locals.Variable(plan.Data.Name);
         if (plan.LabelAncestors.Count > 0)
         {
             EmitSampledClassLogits(w, plan, factor, x);
@@ -187,7 +188,7 @@ internal static class ModelEmitter
         var net = plan.Model.FindNet(call.Net)!;
         var head = net.Heads.Count == 1 ? "" : "." + NetEmitter.OutputProperty(net.Heads.Single(h => h.Variable == plan.Label!.Name));
         w.Line($"/// <summary>Logits of {factor.Signature('q')}, [B, {plan.Label!.Size}].</summary>");
-        w.Line($"public Tensor ClassLogits(Tensor {x}) => this.{Names.Identifier(net.Name)}.call({string.Join(", ", call.Arguments.Select(Names.Identifier))}){head};");
+        w.Line($"public Tensor ClassLogits(Tensor {x}) => this.{Names.Identifier(net.Name)}.call({string.Join(", ", call.Arguments.Select(plan.Locals.Variable))}){head};");
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using ProbDsl.Compiler.Naming;
 using ProbDsl.Dsl.Ir;
 
 namespace ProbDsl.Compiler.Emit;
@@ -20,10 +21,8 @@ internal static class NetEmitter
     /// <summary>Width of an input: a categorical enters as a one-hot vector.</summary>
     public static int InputWidth(ModelIr model, string input) => model.FindVariable(input)!.Size;
 
-    /// <summary>Locals of the emitted forward methods; a network input (a variable name) may not take one.</summary>
-    public static readonly string[] LocalNames = { "scope", "h" };
-
-    public static void Emit(SourceWriter w, ModelIr model, NetIr net, bool hoisting)
+    /// <summary>Writes the network's class; its forward method's parameters are the inputs' <paramref name="locals"/> (the forward's own are <c>scope</c> and <c>h</c>).</summary>
+    public static void Emit(SourceWriter w, ModelIr model, NetIr net, bool hoisting, LocalNames locals)
     {
         var className = ClassName(model, net);
         var tensorArgs = string.Join(", ", net.Inputs.Select(_ => "Tensor"));
@@ -41,7 +40,7 @@ internal static class NetEmitter
             w.Line();
             EmitConstructor(w, model, net, className);
             w.Line();
-            EmitForward(w, net, result, hoisting);
+            EmitForward(w, net, result, hoisting, locals);
         }
     }
 
@@ -83,20 +82,20 @@ internal static class NetEmitter
         }
     }
 
-    private static void EmitForward(SourceWriter w, NetIr net, string result, bool hoisting)
+    private static void EmitForward(SourceWriter w, NetIr net, string result, bool hoisting, LocalNames locals)
     {
-        var parameters = string.Join(", ", net.Inputs.Select(i => "Tensor " + Names.Identifier(i)));
+        var parameters = string.Join(", ", net.Inputs.Select(i => "Tensor " + locals.Variable(i)));
         using (w.Block($"public override {result} forward({parameters})"))
         {
             w.Line("using var scope = NewDisposeScope();");
             if (hoisting || net.Inputs.Count == 1)
             {
-                w.Line($"var h = {Activate(net.Activation, SeparateProjections(net))};");
+                w.Line($"var h = {Activate(net.Activation, SeparateProjections(net, locals))};");
             }
             else
             {
                 w.Line("// Hoisting off: one layer on the inputs broadcast to their common shape and concatenated.");
-                w.Line($"var h = {Activate(net.Activation, ConcatenatedLayer(net))};");
+                w.Line($"var h = {Activate(net.Activation, ConcatenatedLayer(net, locals))};");
             }
             foreach (var hidden in HiddenLayerFields(net))
                 w.Line($"h = {Activate(net.Activation, $"this.{hidden}.call(h)")};");
@@ -106,13 +105,13 @@ internal static class NetEmitter
     }
 
     /// <summary>Σ_i W_i v_i + b: each input projected at its own shape, the sum broadcast.</summary>
-    private static string SeparateProjections(NetIr net) =>
-        string.Join(" + ", net.Inputs.Select(i => $"this.{InputField(i)}.call({Names.Identifier(i)})"));
+    private static string SeparateProjections(NetIr net, LocalNames locals) =>
+        string.Join(" + ", net.Inputs.Select(i => $"this.{InputField(i)}.call({locals.Variable(i)})"));
 
     /// <summary>[W_1 … W_n] [v_1; …; v_n] + b at the broadcast shape of all inputs; the same parameters as the split layer.</summary>
-    private static string ConcatenatedLayer(NetIr net)
+    private static string ConcatenatedLayer(NetIr net, LocalNames locals)
     {
-        var inputs = string.Join(", ", net.Inputs.Select(Names.Identifier));
+        var inputs = string.Join(", ", net.Inputs.Select(locals.Variable));
         var weights = string.Join(", ", net.Inputs.Select(i => $"this.{InputField(i)}.weight!"));
         return $"F.linear(global::ProbDsl.Inference.Models.Broadcasting.Concatenate({inputs}), cat(new Tensor[] {{ {weights} }}, 1), this.{InputField(net.Inputs[0])}.bias)";
     }

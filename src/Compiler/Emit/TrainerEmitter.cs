@@ -1,3 +1,4 @@
+using ProbDsl.Compiler.Naming;
 using ProbDsl.Compiler.Planning;
 
 namespace ProbDsl.Compiler.Emit;

@@ -1,5 +1,6 @@
-using ProbDsl.Dsl.Analysis;
+using ProbDsl.Compiler.Naming;
 using ProbDsl.Compiler.Planning;
+using ProbDsl.Dsl.Analysis;
 
 namespace ProbDsl.Compiler.Emit;
 
@@ -9,7 +10,7 @@ internal static class UnsupervisedEmitter
     public static void Emit(SourceWriter w, GuidePlan plan)
     {
         var explanation = plan.Explanation;
-        var x = Names.Identifier(plan.Data.Name);
+        var x = plan.Locals.Variable(plan.Data.Name);
         ModelEmitter.EmitClassSummary(w, plan, explanation);
         using (w.Block($"public sealed class {plan.ClassName} : nn.Module, global::ProbDsl.Inference.Models.IUnsupervisedModel"))
         {

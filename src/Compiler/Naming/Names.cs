@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 
-namespace ProbDsl.Compiler.Emit;
+namespace ProbDsl.Compiler.Naming;
 
 /// <summary>How IR names become C# names.</summary>
 internal static class Names

@@ -44,7 +44,8 @@ public static class GuideAnalyzer
             ContinuousTermRule.Decide(model, guide, labelObserved: true));
     }
 
-    private static IReadOnlyList<FactorIr> SamplingOrder(GuideIr guide)
+    /// <summary>The guide's factors in an order in which they can be sampled (stable: ties keep the written order); as written if cyclic.</summary>
+    public static IReadOnlyList<FactorIr> SamplingOrder(GuideIr guide)
     {
         var order = Graph.TopologicalOrder(guide.Factors.Select(f => (f.Target, (IEnumerable<string>)f.Conditions)), out _);
         return order is null ? guide.Factors.ToList() : order.Select(t => guide.FactorFor(t)!).ToList();

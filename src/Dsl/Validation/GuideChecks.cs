@@ -12,7 +12,7 @@ namespace ProbDsl.Dsl.Validation;
 /// </summary>
 internal static class GuideChecks
 {
-    public static void Check(ModelIr model, GuideIr guide, string filePath, List<DslDiagnostic> diagnostics)
+    public static void Check(ModelIr model, GuideIr guide, string filePath, List<DslDiagnostic> diagnostics, ModelFacts? facts = null)
     {
         foreach (var factor in guide.Factors)
         {
@@ -22,7 +22,7 @@ internal static class GuideChecks
                 diagnostics.Add(DiagnosticDescriptors.GuideTargetsObserved.Create(filePath, factor.Meta.Span, guide.Name, factor.Target));
                 continue;
             }
-            ModelFactorChecks.CheckFactor(model, factor, 'q', filePath, diagnostics);
+            ModelFactorChecks.CheckFactor(model, factor, 'q', filePath, diagnostics, facts);
         }
 
         foreach (var latent in model.Variables.Where(v => v.Role != VariableRole.Data))
@@ -38,7 +38,7 @@ internal static class GuideChecks
     }
 
     /// <summary>Informational: a valid guide that cannot match the true posterior (run only on otherwise valid models).</summary>
-    public static void ReportUnfaithfulAssumptions(ModelIr model, GuideIr guide, string filePath, List<DslDiagnostic> diagnostics)
+    public static GuideExplanation ReportUnfaithfulAssumptions(ModelIr model, GuideIr guide, string filePath, List<DslDiagnostic> diagnostics)
     {
         var explanation = GuideAnalyzer.Explain(model, guide);
         var unfaithful = explanation.Assumptions.Where(a => !a.HoldsInModel).ToList();
@@ -47,6 +47,7 @@ internal static class GuideChecks
                 Abbreviated(assumption.ToString()), Abbreviated(Why(model, assumption)), Abbreviated(explanation.FaithfulFactorisation ?? "")));
         if (unfaithful.Count > MaxUnfaithfulReported)
             diagnostics.Add(DiagnosticDescriptors.MoreUnfaithful.Create(filePath, guide.Meta.Span, guide.Name, unfaithful.Count - MaxUnfaithfulReported));
+        return explanation;
     }
 
     /// <summary>
