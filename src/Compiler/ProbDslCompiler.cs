@@ -55,7 +55,8 @@ public static class ProbDslCompiler
             diagnostics.AddRange(problems);
             if (problems.Count > 0)
                 continue;
-            var guides = facts.Guides.Select(g => GuidePlanner.Plan(facts, g, checkedFile.Path, diagnostics)).ToList();
+            var locals = LocalNames.For(facts.Model);
+            var guides = facts.Guides.Select(g => GuidePlanner.Plan(facts, g, locals, checkedFile.Path, diagnostics)).ToList();
             if (guides.All(g => g is not null))
                 models.Add(new ModelPlan(facts.Model, guides.Select(g => g!).ToList(), $"{Names.Pascal(facts.Model.Name)}.g.cs"));
         }

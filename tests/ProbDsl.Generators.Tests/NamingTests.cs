@@ -81,6 +81,41 @@ public class NamingTests
         Assert.True(errors.IsEmpty, string.Join("\n", errors));
     }
 
+    [Fact]
+    public void Variables_whose_generated_locals_coincide_get_numbered_locals()
+    {
+        const string text = """
+            model Case {
+              data   x : Bernoulli[4]
+              label  y : Categorical[3]
+              latent b : Categorical[2]
+              latent B : Categorical[2]
+              net classifier = mlp(x -> 5 -> y.logits)
+              net qb  = mlp(x -> 5 -> b.logits)
+              net qB  = mlp(x -> 5 -> B.logits)
+              net dec = mlp(y, b -> 6 -> x.logits)
+              p(y) = Categorical(uniform)
+              p(b) = Categorical(uniform)
+              p(B) = Categorical(uniform)
+              p(x | y, b) = Bernoulli(logits: dec(y, b))
+              guide G = q(y | x) q(b | x) q(B | x) {
+                q(y | x) = Categorical(logits: classifier(x))
+                q(b | x) = Categorical(logits: qb(x))
+                q(B | x) = Categorical(logits: qB(x))
+              }
+              objective semisupervised(alpha: 0.1)
+            }
+            """;
+
+        var run = GeneratorHarness.Run(("/m/case.pdsl", text));
+
+        Assert.DoesNotContain(run.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        var errors = GeneratorHarness.CompileGenerated(run);
+        Assert.True(errors.IsEmpty, string.Join("\n", errors));
+        var code = string.Concat(run.GeneratedTrees.Select(t => t.GetText().ToString()));
+        Assert.True(code.Contains("logPB_2 =") && code.Contains("var bLogQ_2 ="), code);
+    }
+
     [Theory]
     [InlineData("decoder", "_1")]
     [InlineData("decoder", "_")]

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using ProbDsl.Compiler;
+using ProbDsl.Compiler.Planning;
 using ProbDsl.Dsl.Diagnostics;
 using ProbDsl.Dsl.Ir;
 
@@ -62,6 +63,10 @@ internal sealed record CompiledFile(string Path, ProgramIr? Program, ImmutableAr
             throw new UserError($"{path}: no such file.");
         return File.ReadAllText(path);
     }
+
+    /// <summary>The plan of one guide (the file compiled without errors).</summary>
+    public GuidePlan PlanOf(ModelIr model, GuideIr guide) =>
+        Plan!.Models.SelectMany(m => m.Guides).Single(g => g.Model.Name == model.Name && g.Guide.Name == guide.Name);
 
     /// <summary>The model named by --model, or the only one; a clear error listing the choices otherwise.</summary>
     public ModelIr SelectModel(string? name)

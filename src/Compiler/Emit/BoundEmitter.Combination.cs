@@ -40,7 +40,7 @@ internal sealed partial class BoundEmitter
             var weight = variables.Count == 1 ? $"{logQ}.exp()" : $"({logQ}).exp()";
             var flattened = Rank == 1 ? "" : $".flatten(0, {Rank - 1})";
             _w.Line($"// Expectation over {string.Join(", ", variables)} only.");
-            var local = LocalNames.Expectation(variables);
+            var local = group.Local;
             _w.Line($"var {local} = ({weight} * ({Sum(group.Terms.Select(key => pieces[key]).ToList())})){flattened}.sum(dim: 0);");
             sums.Add(new Term("", local, false, 0, false));
         }

@@ -13,14 +13,24 @@ internal sealed partial class BoundEmitter
     private void EmitModelFactor(FactorIr factor)
     {
         var variable = Model.FindVariable(factor.Target)!;
-        if (variable.Role == VariableRole.Data)
-            EmitDataLikelihood(factor);
-        else if (variable.IsDiscrete)
-            EmitDiscretePrior(factor, variable);
-        else if (_bound.Terms.Any(t => t.Key == "kl:" + variable.Name && t.Kind == TermKind.AnalyticKl))
-            EmitContinuousKl(factor);
-        else
-            EmitSampledContinuousTerm(factor);
+        switch (_bound.Terms.First(t => t.Key == "p:" + variable.Name || t.Key == "kl:" + variable.Name).Kind)
+        {
+            case TermKind.Likelihood:
+                EmitDataLikelihood(factor);
+                break;
+            case TermKind.CategoricalKl:
+                EmitRelaxedLabelKl(factor, Bind(factor, 'p').Single(p => p.Parameter == "logits").Source);
+                break;
+            case TermKind.UniformLogPrior or TermKind.DiscreteLogPrior:
+                EmitDiscretePrior(factor, variable);
+                break;
+            case TermKind.AnalyticKl:
+                EmitContinuousKl(factor);
+                break;
+            default:
+                EmitSampledContinuousTerm(factor);
+                break;
+        }
     }
 
     /// <summary>log p(x | ·) of the observed data, by family; the planner let through only parameters these can take.</summary>
@@ -28,7 +38,7 @@ internal sealed partial class BoundEmitter
     {
         var family = factor.Distribution.Family;
         var parameters = family.Parameters().Select(p => ParameterValue(factor, 'p', p)).ToList();
-        var local = LocalNames.LogP(factor.Target);
+        var local = _plan.Locals.LogP(factor.Target);
         var function = family switch
         {
             DistributionFamily.Bernoulli => "BernoulliLogProb",
@@ -45,13 +55,8 @@ internal sealed partial class BoundEmitter
 
     private void EmitDiscretePrior(FactorIr factor, VariableIr variable)
     {
-        var local = LocalNames.LogP(factor.Target);
+        var local = _plan.Locals.LogP(factor.Target);
         var source = Bind(factor, 'p').Single(p => p.Parameter == "logits").Source;
-        if (_mode == BoundMode.Relaxed && variable.Name == _plan.Label?.Name)
-        {
-            EmitRelaxedLabelKl(factor, source);
-            return;
-        }
         if (source is UniformSource)
         {
             _w.Line($"const double {local} = {Names.Literal(-Math.Log(variable.Size))}; // log(1/{variable.Size}): uniform");
@@ -74,7 +79,7 @@ internal sealed partial class BoundEmitter
     /// <summary>Both sides are categorical, so the y term of the relaxed surrogate is the exact -KL(q(y|·) || p(y)).</summary>
     private void EmitRelaxedLabelKl(FactorIr factor, ParameterSource prior)
     {
-        var local = LocalNames.Kl(factor.Target);
+        var local = _plan.Locals.Kl(factor.Target);
         var logQ = _labelLogQ!;
         _w.Line($"// KL({_plan.Guide.FactorFor(factor.Target)!.Signature('q')} || {factor.Signature('p')}) between categoricals, exactly.");
         if (prior is UniformSource)
@@ -96,7 +101,7 @@ internal sealed partial class BoundEmitter
     {
         var (qLoc, qScale) = _guideNormals[factor.Target];
         var prior = PriorArguments(factor);
-        var local = LocalNames.Kl(factor.Target);
+        var local = _plan.Locals.Kl(factor.Target);
         _w.Line($"// KL({_plan.Guide.FactorFor(factor.Target)!.Signature('q')} || {factor.Signature('p')}) in closed form.");
         var function = factor.Distribution.Family == DistributionFamily.LogNormal ? "LogNormalKl" : "NormalKl";
         _w.Line($"var {local} = Densities.{function}({qLoc.Expression}, {qScale.Expression}, {prior.Expression});");
@@ -114,8 +119,8 @@ internal sealed partial class BoundEmitter
         var (qLoc, qScale) = _guideNormals[factor.Target];
         var prior = PriorArguments(factor);
         var function = factor.Distribution.Family == DistributionFamily.LogNormal ? "LogNormalLogProb" : "NormalLogProb";
-        var logP = LocalNames.LogP(factor.Target);
-        var logQ = LocalNames.SampledLogQ(factor.Target);
+        var logP = _plan.Locals.LogP(factor.Target);
+        var logQ = _plan.Locals.SampledLogQ(factor.Target);
         var late = string.Join(", ", _plan.TermFor(factor.Target, labelObserved: _mode == BoundMode.Labelled).LateParents);
         _w.Line($"// log {factor.Signature('p')} - log {_plan.Guide.FactorFor(factor.Target)!.Signature('q')} at the sample: the guide draws {late} from {factor.Target}, so no closed-form KL.");
         _w.Line($"var {logP} = Densities.{function}({sample.Expression}, {prior.Expression});");

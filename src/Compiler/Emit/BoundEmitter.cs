@@ -60,13 +60,13 @@ internal sealed partial class BoundEmitter
 
     private string X => _values[_plan.Data.Name].Expression;
 
-    public static string LabelIndexParameter(GuidePlan plan) => LocalNames.LabelIndex(plan.Label?.Name ?? "label");
+    public static string LabelIndexParameter(GuidePlan plan) => plan.Locals.LabelIndex;
 
-    private static string LogQOf(string variable) => LocalNames.LogQ(variable);
+    private string LogQOf(string variable) => _plan.Locals.LogQ(variable);
 
-    private string Sample => LocalNames.Sample(LabelVariable.Name);
+    private string Sample => _plan.Locals.Sample;
 
-    private string LogQSample => LocalNames.LogQSample(LabelVariable.Name);
+    private string LogQSample => _plan.Locals.LogQSample;
 
     public const string BaselineField = LocalNames.BaselineField;
 
@@ -92,8 +92,8 @@ internal sealed partial class BoundEmitter
         _w.Line("using var scope = NewDisposeScope();");
         _values[_plan.Data.Name] = new Value(Local(_plan.Data.Name), 0);
         _w.Line($"// Guide {_plan.Guide.Factorisation}, sampled in dependency order.");
-        foreach (var factor in _plan.SamplingOrder)
-            EmitGuideFactor(factor);
+        foreach (var step in _bound.Steps)
+            EmitGuideFactor(step);
         _w.Line($"// Model {string.Join(" ", Model.Factors.Select(f => f.Signature('p')))}.");
         foreach (var factor in Model.Factors)
             EmitModelFactor(factor);
@@ -107,14 +107,29 @@ internal sealed partial class BoundEmitter
 
     // ---- guide
 
-    private void EmitGuideFactor(FactorIr factor)
+    /// <summary>A guide factor, as the plan treats it in this bound.</summary>
+    private void EmitGuideFactor(GuideStep step)
     {
-        if (IsEnumerated(factor.Target))
-            EmitEnumeratedSupport(factor);
-        else if (factor.Target == _plan.Label?.Name)
-            EmitLabel(factor);
-        else
-            EmitContinuousSample(factor);
+        var factor = _plan.Guide.FactorFor(step.Variable)!;
+        switch (step.Kind)
+        {
+            case GuideStepKind.Enumerated:
+                EmitEnumeratedSupport(factor);
+                break;
+            case GuideStepKind.Relaxed:
+                EmitRelaxedLabel(factor);
+                break;
+            case GuideStepKind.ScoreFunction:
+                EmitSampledLabel(factor);
+                break;
+            case GuideStepKind.Observed:
+                _w.Line($"var {Label} = Enumeration.OneHot({LabelIndexParameter(_plan)}, {LabelVariable.Size}, {X});");
+                _values[LabelVariable.Name] = new Value(Label, 0);
+                break;
+            default:
+                EmitContinuousSample(factor);
+                break;
+        }
     }
 
     /// <summary>All values of a discrete variable at once: log q on its dimension, the one-hot support for its users.</summary>
@@ -129,23 +144,6 @@ internal sealed partial class BoundEmitter
         _w.Line($"var {name} = Enumeration.OneHotSupport({variable.Size}, dim: {dim}, enumeratedDims: {Rank}, {X});");
         _enumeratedLogQ.Add((variable.Name, new Value(LogQOf(variable.Name), logits.Dims | Bit(variable.Name))));
         _values[variable.Name] = new Value(name, Bit(variable.Name));
-    }
-
-    private void EmitLabel(FactorIr factor)
-    {
-        switch (_mode)
-        {
-            case BoundMode.Relaxed:
-                EmitRelaxedLabel(factor);
-                break;
-            case BoundMode.Scored:
-                EmitSampledLabel(factor);
-                break;
-            default:
-                _w.Line($"var {Label} = Enumeration.OneHot({LabelIndexParameter(_plan)}, {LabelVariable.Size}, {X});");
-                _values[LabelVariable.Name] = new Value(Label, 0);
-                break;
-        }
     }
 
     private void EmitSampledLabel(FactorIr factor)
@@ -219,7 +217,7 @@ internal sealed partial class BoundEmitter
         if (_netOutputs.TryGetValue(net.Name, out var existing))
             return existing;
         var inputs = net.Inputs.Select(i => _values[i]).ToList();
-        var local = LocalNames.NetOutput(net.Name);
+        var local = _plan.Locals.NetOutput(net.Name);
         _w.Line($"var {local} = this.{Names.Identifier(net.Name)}.call({string.Join(", ", inputs.Select(i => i.Expression))});");
         var value = new Value(local, inputs.Aggregate(0, (dims, i) => dims | i.Dims));
         _netOutputs[net.Name] = value;

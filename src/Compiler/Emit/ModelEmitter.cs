@@ -10,7 +10,7 @@ namespace ProbDsl.Compiler.Emit;
 /// <summary>Writes one model's source file: its networks, one module per guide, and one trainer per guide.</summary>
 internal static class ModelEmitter
 {
-    public const string Namespace = "ProbDsl.Models";
+    public const string Namespace = GeneratedNames.Namespace;
 
     public static string Emit(ModelIr model, IReadOnlyList<GuidePlan> plans, string sourcePath, GenerationOptions options)
     {

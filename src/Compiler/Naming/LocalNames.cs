@@ -7,11 +7,12 @@ namespace ProbDsl.Compiler.Naming;
 /// <summary>
 /// The C# names of a model's generated locals and parameters, in one place. The emitter's own locals follow fixed
 /// patterns (<c>scope</c>, <c>bound</c>, <c>h</c>, <c>yLogQ</c>, <c>logPX</c>, <c>klZ</c>, <c>encoderOut</c>,
-/// <c>expectedOverY</c>…); a variable keeps its own name as its local unless that name is one of them or one the
-/// generated code uses unqualified (<c>F</c>, <c>Tensor</c>, <c>cat</c>…), in which case it is mangled with
-/// trailing underscores (<c>h</c> → <c>h_</c>; a leading one for the <c>expectedOver</c> prefix) to a name no other local
-/// has. So any legal variable name compiles.
-/// Model-wide: networks are shared by the model's guides and read the same variables.
+/// <c>expectedOverY</c>…); two of them that would coincide (variables <c>q</c> and <c>Q</c> both give <c>logPQ</c>)
+/// are told apart by a numbered suffix (<c>logPQ_2</c>). A variable keeps its own name as its local unless that name
+/// is one of them or one the generated code uses unqualified (<c>F</c>, <c>Tensor</c>, <c>cat</c>…); then it is
+/// mangled with trailing underscores (<c>h</c> → <c>h_</c>; a leading one for the <c>expectedOver</c> prefix) to a
+/// name no other local has. So any legal variable name compiles. Model-wide: networks are shared by the model's
+/// guides and read the same variables.
 /// </summary>
 public sealed class LocalNames
 {
@@ -31,66 +32,99 @@ public sealed class LocalNames
     public const string LearnedBaselineField = "signalBaselineNet";
 
     private readonly Dictionary<string, string> _variables;
+    private readonly Dictionary<string, string> _derived;
 
-    private LocalNames(Dictionary<string, string> variables) => _variables = variables;
+    private LocalNames(Dictionary<string, string> variables, Dictionary<string, string> derived)
+    {
+        _variables = variables;
+        _derived = derived;
+    }
 
     /// <summary>The C# name of each variable's local or parameter, by variable name.</summary>
     public IReadOnlyDictionary<string, string> Variables => _variables;
 
     public static LocalNames For(ModelIr model)
     {
+        var used = new HashSet<string>(Fixed);
+        var derived = new Dictionary<string, string>();
+        void Derive(string key, string name)
+        {
+            var unique = name;
+            for (var i = 2; !used.Add(unique); i++)
+                unique = name + "_" + i;
+            derived[key] = unique;
+        }
         var label = model.Variables.FirstOrDefault(v => v.Role == VariableRole.Label)?.Name ?? "label";
-        var reserved = new HashSet<string>(Fixed
-            .Concat(new[] { LabelIndex(label), Sample(label), LogQSample(label) })
-            .Concat(model.Variables.SelectMany(v => new[] { LogQ(v.Name), LogP(v.Name), SampledLogQ(v.Name), Kl(v.Name) }))
-            .Concat(model.Nets.Select(n => NetOutput(n.Name))));
+        Derive("index", Names.Camel(label) + "Index");
+        Derive("sample", Names.Camel(label) + "Sample");
+        Derive("logQSample", Names.Camel(label) + "LogQSample");
+        foreach (var variable in model.Variables)
+        {
+            Derive("logQ:" + variable.Name, Names.Camel(variable.Name) + "LogQ");
+            Derive("logP:" + variable.Name, "logP" + Names.Pascal(variable.Name));
+            Derive("sampledLogQ:" + variable.Name, "logQ" + Names.Pascal(variable.Name));
+            Derive("kl:" + variable.Name, "kl" + Names.Pascal(variable.Name));
+        }
+        foreach (var net in model.Nets)
+            Derive("out:" + net.Name, Names.Camel(net.Name) + "Out");
+
         var taken = new HashSet<string>(model.Variables.Select(v => Names.Identifier(v.Name)));
         var variables = new Dictionary<string, string>();
         foreach (var variable in model.Variables)
         {
             var name = Names.Identifier(variable.Name);
-            if (reserved.Contains(name) || name.StartsWith(ExpectedOver, System.StringComparison.Ordinal))
+            if (used.Contains(name) || name.StartsWith(ExpectedOver, System.StringComparison.Ordinal))
             {
                 taken.Remove(name);
                 // No emitter local starts with an underscore, so this one cannot become an expectation's name.
                 if (name.StartsWith(ExpectedOver, System.StringComparison.Ordinal))
                     name = "_" + name;
-                while (reserved.Contains(name) || taken.Contains(name))
+                while (used.Contains(name) || taken.Contains(name))
                     name += "_";
             }
             taken.Add(name);
             variables[variable.Name] = name;
         }
-        return new LocalNames(variables);
+        return new LocalNames(variables, derived);
     }
 
     /// <summary>The local or parameter holding <paramref name="variable"/>'s value.</summary>
     public string Variable(string variable) => _variables.TryGetValue(variable, out var name) ? name : Names.Identifier(variable);
 
     /// <summary>The labelled bound's class-index parameter (<c>yIndex</c>).</summary>
-    public static string LabelIndex(string label) => Names.Camel(label) + "Index";
-
-    /// <summary>log q of a discrete variable over its values (<c>yLogQ</c>).</summary>
-    public static string LogQ(string variable) => Names.Camel(variable) + "LogQ";
+    public string LabelIndex => _derived["index"];
 
     /// <summary>The score-function estimator's sampled class indices (<c>ySample</c>).</summary>
-    public static string Sample(string label) => Names.Camel(label) + "Sample";
+    public string Sample => _derived["sample"];
 
     /// <summary>log q at the sampled class (<c>yLogQSample</c>).</summary>
-    public static string LogQSample(string label) => Names.Camel(label) + "LogQSample";
+    public string LogQSample => _derived["logQSample"];
+
+    /// <summary>log q of a discrete variable over its values (<c>yLogQ</c>).</summary>
+    public string LogQ(string variable) => _derived["logQ:" + variable];
 
     /// <summary>A log-density term (<c>logPX</c>).</summary>
-    public static string LogP(string variable) => "logP" + Names.Pascal(variable);
+    public string LogP(string variable) => _derived["logP:" + variable];
 
     /// <summary>log q at a continuous latent's sample (<c>logQZ</c>).</summary>
-    public static string SampledLogQ(string variable) => "logQ" + Names.Pascal(variable);
+    public string SampledLogQ(string variable) => _derived["sampledLogQ:" + variable];
 
     /// <summary>A KL term (<c>klZ</c>).</summary>
-    public static string Kl(string variable) => "kl" + Names.Pascal(variable);
+    public string Kl(string variable) => _derived["kl:" + variable];
 
     /// <summary>A network's output in a bound (<c>encoderOut</c>).</summary>
-    public static string NetOutput(string net) => Names.Camel(net) + "Out";
+    public string NetOutput(string net) => _derived["out:" + net];
 
-    /// <summary>The expectation over some enumerated variables (<c>expectedOverYB</c>).</summary>
-    public static string Expectation(IEnumerable<string> variables) => ExpectedOver + string.Concat(variables.Select(Names.Pascal));
+    /// <summary>
+    /// The expectation over some enumerated variables (<c>expectedOverYB</c>), unique among <paramref name="earlier"/>
+    /// (the bound's other expectations), which no variable's local can be.
+    /// </summary>
+    public static string Expectation(IEnumerable<string> variables, ICollection<string> earlier)
+    {
+        var name = ExpectedOver + string.Concat(variables.Select(Names.Pascal));
+        var unique = name;
+        for (var i = 2; earlier.Contains(unique); i++)
+            unique = name + "_" + i;
+        return unique;
+    }
 }

@@ -83,6 +83,6 @@ public sealed record TermPlan(string Key, TermKind Kind, string Text, bool Subtr
 
 /// <summary>
 /// Terms summed together over <see cref="Over"/> alone, weighted by q of those variables (their closure under the
-/// guide's dependencies); the terms by key, in the order they are added.
+/// guide's dependencies); the terms by key, in the order they are added; <see cref="Local"/> holds the sum.
 /// </summary>
-public sealed record EliminationGroup(IReadOnlyList<string> Over, IReadOnlyList<string> Terms);
+public sealed record EliminationGroup(IReadOnlyList<string> Over, IReadOnlyList<string> Terms, string Local);

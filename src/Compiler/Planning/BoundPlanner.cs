@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ProbDsl.Compiler.Naming;
 using ProbDsl.Dsl.Analysis;
 using ProbDsl.Dsl.Ir;
 using ProbDsl.Dsl.Validation;
@@ -54,10 +55,13 @@ internal sealed class BoundPlanner
             .Concat(_enumeratedLogQ.Select(q => (Term: new TermPlan("q:" + q.Variable, TermKind.EnumeratedLogQ,
                 $"log {_plan.Guide.FactorFor(q.Variable)!.Signature('q')}", true, Over(q.Dims), null), q.Dims)))
             .ToList();
-        var groups = _enumerated.Count == 0
-            ? new List<EliminationGroup>()
-            : pieces.GroupBy(p => Closure(p.Dims)).OrderByDescending(g => g.Key)
-                .Select(g => new EliminationGroup(Over(g.Key), g.Select(p => p.Term.Key).ToList())).ToList();
+        var groups = new List<EliminationGroup>();
+        var locals = new List<string>();
+        foreach (var group in _enumerated.Count == 0 ? Enumerable.Empty<IGrouping<int, (TermPlan Term, int Dims)>>() : pieces.GroupBy(p => Closure(p.Dims)).OrderByDescending(g => g.Key))
+        {
+            locals.Add(LocalNames.Expectation(Over(group.Key), locals));
+            groups.Add(new EliminationGroup(Over(group.Key), group.Select(p => p.Term.Key).ToList(), locals[locals.Count - 1]));
+        }
         var terms = _terms.Select(t => t.Term).Concat(pieces.Where(p => p.Term.Kind == TermKind.EnumeratedLogQ).Select(p => p.Term)).ToList();
         return new BoundPlan(_mode, method, _enumerated, _steps, _netCalls, terms, groups);
     }

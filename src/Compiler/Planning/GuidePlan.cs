@@ -13,7 +13,8 @@ namespace ProbDsl.Compiler.Planning;
 /// order in which they can be sampled, the networks the class owns, and the compiler's explanation of the guide,
 /// which also says for each continuous latent whether its term is a closed-form KL or sampled
 /// (<see cref="ContinuousTermRule"/>), with the label latent and observed; the factors' parameters as the
-/// checker bound them; and one <see cref="BoundPlan"/> per bound method. The printed form is <see cref="PlanPrinter"/>'s.
+/// checker bound them; the C# names of the variables' locals and of the emitter's own (model-wide,
+/// <see cref="LocalNames"/>); and one <see cref="BoundPlan"/> per bound method. The printed form is <see cref="PlanPrinter"/>'s.
 /// </summary>
 public sealed record GuidePlan(
     ModelIr Model,
@@ -24,13 +25,11 @@ public sealed record GuidePlan(
     IReadOnlyList<FactorIr> SamplingOrder,
     IReadOnlyList<NetIr> Nets,
     GuideExplanation Explanation,
-    ModelFacts Facts)
+    ModelFacts Facts,
+    LocalNames Locals)
 {
     /// <summary>The bound methods of the class, in the order they are written.</summary>
     public IReadOnlyList<BoundPlan> Bounds { get; init; } = new List<BoundPlan>();
-
-    /// <summary>The C# names of the variables' locals and parameters (model-wide), and of the emitter's own locals.</summary>
-    public LocalNames Locals { get; init; } = LocalNames.For(Model);
 
     /// <summary>A factor's parameters, as the checker bound them.</summary>
     public IReadOnlyList<BoundParameter> Bindings(FactorIr factor, char density) => Facts.Bindings(factor, density);

@@ -28,7 +28,7 @@ internal static class GuidePlanner
     }
 
     /// <summary>The plan of one guide of a checked model without <see cref="ModelProblems"/>; null, with PDSL0901, when the guide cannot be generated.</summary>
-    public static GuidePlan? Plan(ModelFacts facts, GuideFacts guide, string filePath, List<DslDiagnostic> diagnostics)
+    public static GuidePlan? Plan(ModelFacts facts, GuideFacts guide, LocalNames locals, string filePath, List<DslDiagnostic> diagnostics)
     {
         var model = facts.Model;
         var usedNets = model.Factors.Concat(guide.Guide.Factors)
@@ -41,7 +41,8 @@ internal static class GuidePlanner
             guide.SamplingOrder,
             model.Nets.Where(n => usedNets.Contains(n.Name)).ToList(),
             guide.Explanation,
-            facts);
+            facts,
+            locals);
         var classifierProblems = ClassifierProblems(plan).ToList();
         foreach (var reason in classifierProblems)
             diagnostics.Add(DiagnosticDescriptors.NotYetGenerated.Create(filePath, plan.Guide.FactorFor(plan.Label!.Name)!.Meta.Span, reason));

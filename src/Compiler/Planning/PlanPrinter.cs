@@ -53,7 +53,7 @@ public static class PlanPrinter
             line(inner, $"term {(term.Subtract ? "-" : "+")} {term.Text}: {Kind(term.Kind)} over {Dims(term.Over)}" + (term.Why is null ? "" : $" — {term.Why}"));
         var byKey = bound.Terms.ToDictionary(t => t.Key);
         foreach (var group in bound.Groups)
-            line(inner, $"sum over {Dims(group.Over)}: {string.Join(" ", group.Terms.Select(k => (byKey[k].Subtract ? "-" : "+") + " " + byKey[k].Text))}");
+            line(inner, $"sum over {Dims(group.Over)} ({group.Local}): {string.Join(" ", group.Terms.Select(k => (byKey[k].Subtract ? "-" : "+") + " " + byKey[k].Text))}");
         var outside = bound.Terms.Where(t => t.Over.Count == 0).ToList();
         if (bound.Enumerated.Count > 0 && outside.Count > 0)
             line(inner, $"added outside the sums: {string.Join(" ", outside.Select(t => (t.Subtract ? "-" : "+") + " " + t.Text))}");
