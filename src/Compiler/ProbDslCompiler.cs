@@ -58,7 +58,7 @@ public static class ProbDslCompiler
             var locals = LocalNames.For(facts.Model);
             var guides = facts.Guides.Select(g => GuidePlanner.Plan(facts, g, locals, checkedFile.Path, diagnostics)).ToList();
             if (guides.All(g => g is not null))
-                models.Add(new ModelPlan(facts.Model, guides.Select(g => g!).ToList(), $"{Names.Pascal(facts.Model.Name)}.g.cs"));
+                models.Add(new ModelPlan(facts.Model, guides.Select(g => g!).ToList(), $"{Names.Pascal(facts.Model.Name)}.g.cs", options.Hoisting));
         }
         return diagnostics.Any(d => d.IsError)
             ? new CompilationPlan(checkedFile.Path, options, new List<ModelPlan>(), diagnostics.ToImmutableArray())
@@ -69,7 +69,7 @@ public static class ProbDslCompiler
     public static EmittedFile Emit(CompilationPlan plan)
     {
         var sources = plan.Models
-            .Select(m => new GeneratedSource(m.HintName, ModelEmitter.Emit(m.Model, m.Guides, plan.Path, plan.Options)))
+            .Select(m => new GeneratedSource(m.HintName, ModelEmitter.Emit(m, plan.Path)))
             .ToImmutableArray();
         return new EmittedFile(plan.Path, sources, plan.Diagnostics);
     }

@@ -91,17 +91,16 @@ public class NamingTests
               latent b : Categorical[2]
               latent B : Categorical[2]
               net classifier = mlp(x -> 5 -> y.logits)
-              net qb  = mlp(x -> 5 -> b.logits)
-              net qB  = mlp(x -> 5 -> B.logits)
-              net dec = mlp(y, b -> 6 -> x.logits)
+              net qb  = mlp(x -> 5 -> b.logits, B.logits)
+              net dec = mlp(y, b, B -> 6 -> x.logits)
               p(y) = Categorical(uniform)
               p(b) = Categorical(uniform)
               p(B) = Categorical(uniform)
-              p(x | y, b) = Bernoulli(logits: dec(y, b))
+              p(x | y, b, B) = Bernoulli(logits: dec(y, b, B))
               guide G = q(y | x) q(b | x) q(B | x) {
                 q(y | x) = Categorical(logits: classifier(x))
                 q(b | x) = Categorical(logits: qb(x))
-                q(B | x) = Categorical(logits: qB(x))
+                q(B | x) = Categorical(logits: qb(x))
               }
               objective semisupervised(alpha: 0.1)
             }
@@ -113,7 +112,7 @@ public class NamingTests
         var errors = GeneratorHarness.CompileGenerated(run);
         Assert.True(errors.IsEmpty, string.Join("\n", errors));
         var code = string.Concat(run.GeneratedTrees.Select(t => t.GetText().ToString()));
-        Assert.True(code.Contains("logPB_2 =") && code.Contains("var bLogQ_2 ="), code);
+        Assert.True(code.Contains("logPB_2 =") && code.Contains("var bLogQ_2 =") && code.Contains("inputB_2") && code.Contains("Tensor BLogits_2"), code);
     }
 
     [Theory]

@@ -31,7 +31,7 @@ internal static class PlanCommand
             var models = modelName is null && guideName is null ? file.Program!.Models.ToList() : new() { file.SelectModel(modelName) };
             var guides = file.Plan.Models.Where(m => models.Any(model => model.Name == m.Model.Name)).SelectMany(m => m.Guides)
                 .Where(g => guideName is null || g.Guide.Name == CompiledFile.SelectGuide(g.Model, guideName).Name);
-            terminal.Output.Write(string.Join(terminal.Output.NewLine, guides.Select(g => PlanPrinter.Print(g, file.Plan.Options))));
+            terminal.Output.Write(string.Join(terminal.Output.NewLine, guides.Select(g => PlanPrinter.Print(g, file.Plan.Options.Hoisting))));
             BuildDiagnostics.WriteAll(file, terminal.Error);
             return ExitCodes.Success;
         }));

@@ -208,7 +208,7 @@ internal sealed partial class BoundEmitter
         var output = NetOutput(source.Net);
         return source.Net.Heads.Count == 1
             ? output
-            : output with { Expression = $"{output.Expression}.{NetEmitter.OutputProperty(source.Head)}" };
+            : output with { Expression = $"{output.Expression}.{_plan.Locals.OutputProperty(source.Net, source.Head)}" };
     }
 
     /// <summary>Each network runs once per bound, however many parameters it feeds.</summary>

@@ -67,6 +67,8 @@ public sealed class LocalNames
         }
         foreach (var net in model.Nets)
             Derive("out:" + net.Name, Names.Camel(net.Name) + "Out");
+        foreach (var net in model.Nets)
+            NameMembers(net, derived);
 
         var taken = new HashSet<string>(model.Variables.Select(v => Names.Identifier(v.Name)));
         var variables = new Dictionary<string, string>();
@@ -87,6 +89,40 @@ public sealed class LocalNames
         }
         return new LocalNames(variables, derived);
     }
+
+    /// <summary>
+    /// A network class's members named after variables: input projections (<c>inputZ</c>), heads (<c>headZLoc</c>)
+    /// and the properties of its <c>Output</c> (<c>ZLoc</c>), each numbered when two would coincide (inputs z and Z).
+    /// </summary>
+    private static void NameMembers(NetIr net, Dictionary<string, string> derived)
+    {
+        var fields = new HashSet<string>();
+        var properties = new HashSet<string>();
+        string Unique(HashSet<string> used, string name)
+        {
+            var unique = name;
+            for (var i = 2; !used.Add(unique); i++)
+                unique = name + "_" + i;
+            return unique;
+        }
+        foreach (var input in net.Inputs)
+            derived[$"input:{net.Name}:{input}"] = Unique(fields, "input" + Names.Pascal(input));
+        foreach (var head in net.Heads)
+        {
+            var property = Unique(properties, Names.Pascal(head.Variable) + Names.Pascal(head.Parameter));
+            derived[$"property:{net.Name}:{head}"] = property;
+            derived[$"head:{net.Name}:{head}"] = Unique(fields, "head" + property);
+        }
+    }
+
+    /// <summary>The field of a network's first-layer projection of <paramref name="input"/>.</summary>
+    public string InputField(NetIr net, string input) => _derived[$"input:{net.Name}:{input}"];
+
+    /// <summary>The field of a network's output layer for <paramref name="head"/>.</summary>
+    public string HeadField(NetIr net, HeadIr head) => _derived[$"head:{net.Name}:{head}"];
+
+    /// <summary>The property of a network's <c>Output</c> holding <paramref name="head"/>.</summary>
+    public string OutputProperty(NetIr net, HeadIr head) => _derived[$"property:{net.Name}:{head}"];
 
     /// <summary>The local or parameter holding <paramref name="variable"/>'s value.</summary>
     public string Variable(string variable) => _variables.TryGetValue(variable, out var name) ? name : Names.Identifier(variable);

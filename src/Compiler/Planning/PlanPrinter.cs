@@ -12,10 +12,10 @@ namespace ProbDsl.Compiler.Planning;
 /// </summary>
 public static class PlanPrinter
 {
-    public static string Print(ModelPlan model, GenerationOptions options) =>
-        string.Concat(model.Guides.Select(g => Print(g, options)));
+    public static string Print(ModelPlan model) =>
+        string.Concat(model.Guides.Select(g => Print(g, model.Hoisting)));
 
-    public static string Print(GuidePlan plan, GenerationOptions options)
+    public static string Print(GuidePlan plan, bool hoisting)
     {
         var text = new StringBuilder();
         void Line(string indent, string line) => text.Append(indent).Append(line).Append('\n');
@@ -24,7 +24,7 @@ public static class PlanPrinter
         if (plan.Label is { } label)
             Line("  ", $"label:      {label.Name} : {label.Family}[{label.Size}], unlabelled objective by {Training(plan)}");
         Line("  ", $"order:      {string.Join(" ", plan.SamplingOrder.Select(f => f.Signature('q')))}");
-        Line("  ", $"networks:   {string.Join(", ", plan.Nets.Select(n => n.Name))}; hoisting {(options.Hoisting ? "on: each input projected at its own dims" : "off: inputs broadcast and concatenated")}");
+        Line("  ", $"networks:   {string.Join(", ", plan.Nets.Select(n => n.Name))}; hoisting {(hoisting ? "on: each input projected at its own dims" : "off: inputs broadcast and concatenated")}");
         Line("  ", $"locals:     {string.Join(", ", plan.Model.Variables.Select(v => v.Name == plan.Locals.Variable(v.Name) ? v.Name : $"{v.Name} -> {plan.Locals.Variable(v.Name)}"))}");
         foreach (var bound in plan.Bounds)
             PrintBound(bound, "  ", Line);

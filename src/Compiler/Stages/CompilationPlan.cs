@@ -3,7 +3,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using ProbDsl.Compiler.Planning;
 using ProbDsl.Dsl.Diagnostics;
-using ProbDsl.Dsl.Ir;
 
 namespace ProbDsl.Compiler;
 
@@ -17,8 +16,5 @@ public sealed record CompilationPlan(string Path, GenerationOptions Options, IRe
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 
     /// <summary>The plan as text (<see cref="PlanPrinter"/>), after the diagnostics.</summary>
-    public override string ToString() => StageText.Diagnostics(Diagnostics) + string.Concat(Models.Select(m => PlanPrinter.Print(m, Options)));
+    public override string ToString() => StageText.Diagnostics(Diagnostics) + string.Concat(Models.Select(PlanPrinter.Print));
 }
-
-/// <summary>One model's plan: one <see cref="GuidePlan"/> per guide, and the generated file's hint name.</summary>
-public sealed record ModelPlan(ModelIr Model, IReadOnlyList<GuidePlan> Guides, string HintName);
