@@ -12,11 +12,12 @@ namespace ProbDsl.Dsl.Analysis;
 /// </summary>
 public static class GuideAnalyzer
 {
-    public static GuideExplanation Explain(ModelIr model, GuideIr guide)
+    public static GuideExplanation Explain(ModelIr model, GuideIr guide) => Explain(model, guide, new ModelGraph(model), SamplingOrder(guide));
+
+    /// <summary>The explanation from the model's dependency graph and the guide's sampling order, computed once by the checker.</summary>
+    public static GuideExplanation Explain(ModelIr model, GuideIr guide, ModelGraph graph, IReadOnlyList<FactorIr> order)
     {
-        var graph = new ModelGraph(model);
         var observed = model.Variables.Where(v => v.Role == VariableRole.Data).Select(v => v.Name).ToList();
-        var order = SamplingOrder(guide);
         var assumptions = new List<AssumedIndependence>();
         var earlier = new List<string>();
         foreach (var factor in order)

@@ -38,9 +38,10 @@ internal static class GuideChecks
     }
 
     /// <summary>Informational: a valid guide that cannot match the true posterior (run only on otherwise valid models).</summary>
-    public static GuideExplanation ReportUnfaithfulAssumptions(ModelIr model, GuideIr guide, string filePath, List<DslDiagnostic> diagnostics)
+    public static GuideExplanation ReportUnfaithfulAssumptions(
+        ModelIr model, GuideIr guide, ModelGraph graph, IReadOnlyList<FactorIr> order, string filePath, List<DslDiagnostic> diagnostics)
     {
-        var explanation = GuideAnalyzer.Explain(model, guide);
+        var explanation = GuideAnalyzer.Explain(model, guide, graph, order);
         var unfaithful = explanation.Assumptions.Where(a => !a.HoldsInModel).ToList();
         foreach (var assumption in unfaithful.Take(MaxUnfaithfulReported))
             diagnostics.Add(DiagnosticDescriptors.UnfaithfulGuide.Create(filePath, guide.Meta.Span, guide.Name,

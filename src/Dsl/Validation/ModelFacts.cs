@@ -7,8 +7,9 @@ namespace ProbDsl.Dsl.Validation;
 
 /// <summary>
 /// What validating one model computed and later stages need, so that no stage computes it again: every factor's
-/// bound parameters (model factors as p, guide factors as q), and per guide its sampling order and the
-/// compiler's explanation. Complete only for a model without errors (the explanation is made only then).
+/// bound parameters (model factors as p, guide factors as q), the model's dependency graph, and per guide its
+/// sampling order and the compiler's explanation. Complete only for a model without errors (the graph and the
+/// explanations are made only then).
 /// </summary>
 public sealed class ModelFacts
 {
@@ -18,6 +19,9 @@ public sealed class ModelFacts
     internal ModelFacts(ModelIr model) => Model = model;
 
     public ModelIr Model { get; }
+
+    /// <summary>The model's dependency graph (d-separation, depths); null when the model had errors.</summary>
+    public ModelGraph? Graph { get; internal set; }
 
     /// <summary>The parameters of <paramref name="factor"/> as the validator bound them.</summary>
     public IReadOnlyList<BoundParameter> Bindings(FactorIr factor, char density) =>

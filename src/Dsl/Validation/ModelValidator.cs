@@ -32,10 +32,12 @@ public static class ModelValidator
             // Guide analysis and memory estimates reason about a well-formed model only; on a broken one they would add noise.
             if (!modelDiagnostics.Any(d => d.IsError))
             {
+                modelFacts.Graph = new ModelGraph(model);
                 foreach (var guide in model.Guides)
                 {
-                    var explanation = GuideChecks.ReportUnfaithfulAssumptions(model, guide, filePath, modelDiagnostics);
-                    modelFacts.AddGuide(new GuideFacts(guide, GuideAnalyzer.SamplingOrder(guide), explanation));
+                    var order = GuideAnalyzer.SamplingOrder(guide);
+                    var explanation = GuideChecks.ReportUnfaithfulAssumptions(model, guide, modelFacts.Graph, order, filePath, modelDiagnostics);
+                    modelFacts.AddGuide(new GuideFacts(guide, order, explanation));
                 }
                 MemoryLimits.Check(model, filePath, modelDiagnostics);
             }
