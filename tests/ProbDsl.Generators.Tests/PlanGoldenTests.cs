@@ -16,6 +16,8 @@ public class PlanGoldenTests
     [InlineData("Models/hier.pdsl", "hier.plan")]
     [InlineData("Models/m2relaxed.pdsl", "m2relaxed.plan")]
     [InlineData("Models/m2reinforce.pdsl", "m2reinforce.plan")]
+    [InlineData("Models/mixture.pdsl", "mixture.plan")]
+    [InlineData("Examples/M2Mnist/m2nuisance.pdsl", "m2nuisance.plan")]
     public void The_plan_matches_its_golden_file(string model, string golden)
     {
         var path = Path.Combine(System.AppContext.BaseDirectory, model);
@@ -46,6 +48,39 @@ public class PlanGoldenTests
 
         Snapshot.Match(Path.Combine("Plans", "m2-named-h.plan"), plan.ToString());
         Assert.Equal("h_", plan.Models.Single().Guides[0].Locals.Variable("h"));
+    }
+
+    [Fact]
+    public void Hoisting_off_is_recorded_in_the_plan()
+    {
+        var path = Path.Combine(System.AppContext.BaseDirectory, "Examples", "M2Mnist", "m2.pdsl");
+        var checkedFile = ProbDslCompiler.Check(ProbDslCompiler.Parse(File.ReadAllText(path), "m2.pdsl"));
+
+        var plan = ProbDslCompiler.Plan(checkedFile, new GenerationOptions(Hoisting: false));
+
+        Assert.False(plan.Models.Single().Hoisting);
+        Assert.Contains("hoisting off: inputs broadcast and concatenated", plan.ToString());
+    }
+
+    /// <summary>Each stage prints itself; the four stages give exactly what the generator's one call gives.</summary>
+    [Fact]
+    public void The_stages_print_themselves_and_compose_to_the_generator()
+    {
+        var path = Path.Combine(System.AppContext.BaseDirectory, "Examples", "M2Mnist", "m2.pdsl");
+        var text = File.ReadAllText(path);
+
+        var parsed = ProbDslCompiler.Parse(text, "m2.pdsl");
+        var checkedFile = ProbDslCompiler.Check(parsed);
+        var plan = ProbDslCompiler.Plan(checkedFile);
+        var emitted = ProbDslCompiler.Emit(plan);
+
+        Assert.Contains("model M2 {", parsed.ToString());
+        Assert.Contains("  order:      q(y|x) q(z|x,y)", checkedFile.ToString());
+        Assert.Contains("guide Structured: class M2Structured", plan.ToString());
+        Assert.Contains("// ==== M2.g.cs", emitted.ToString());
+        var (sources, diagnostics) = ProbDslCodeGenerator.Generate(text, "m2.pdsl");
+        Assert.Equal(sources.ToList(), emitted.Sources.ToList());
+        Assert.Equal(diagnostics.ToList(), emitted.Diagnostics.ToList());
     }
 
     private static CompilationPlan Plan(string text, string path)
