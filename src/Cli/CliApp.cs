@@ -19,6 +19,7 @@ public static class CliApp
         var root = new RootCommand("ProbDsl: check, explain, emit and train probabilistic models written in .pdsl.");
         root.Subcommands.Add(CheckCommand.Create(terminal));
         root.Subcommands.Add(ExplainCommand.Create(terminal));
+        root.Subcommands.Add(PlanCommand.Create(terminal));
         root.Subcommands.Add(EmitCommand.Create(terminal));
         root.Subcommands.Add(TrainCommand.Create(terminal));
         root.Subcommands.Add(Compare.CompareCommand.Create(terminal));

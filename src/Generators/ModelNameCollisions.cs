@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using ProbDsl.Compiler.Naming;
 using ProbDsl.Dsl.Diagnostics;
 using ProbDsl.Dsl.Ir;
-using ProbDsl.Generators.Emit;
 
 namespace ProbDsl.Generators;
 

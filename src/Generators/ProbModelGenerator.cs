@@ -5,6 +5,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using ProbDsl.Compiler;
 using ProbDsl.Dsl;
 using ProbDsl.Dsl.Diagnostics;
 using ProbDsl.Dsl.Ir;
@@ -49,10 +50,10 @@ public sealed class ProbModelGenerator : IIncrementalGenerator
     {
         if (file.OptionProblems.Count > 0)
             return new CompilationResult(file.Path, EquatableArray<GeneratedSource>.Empty, file.OptionProblems, EquatableArray<DeclaredModel>.Empty);
-        DslResult<ProgramIr> compiled;
+        ParsedFile parsed;
         try
         {
-            compiled = PdslCompiler.Compile(file.Text, file.Path);
+            parsed = ProbDslCompiler.Parse(file.Text, file.Path);
         }
         catch (Exception e)
         {
@@ -60,8 +61,8 @@ public sealed class ProbModelGenerator : IIncrementalGenerator
             var error = DiagnosticDescriptors.InternalError.Create(file.Path, SourceSpan.None, $"{e.GetType().Name}: {e.Message}");
             return new CompilationResult(file.Path, EquatableArray<GeneratedSource>.Empty, EquatableArray.Create(error), EquatableArray<DeclaredModel>.Empty);
         }
-        var (sources, diagnostics) = ProbDslCodeGenerator.Generate(compiled, file.Path, file.Options);
-        var models = compiled.Value?.Models.Select(m => DeclaredModel.Of(m, file.Path)) ?? Enumerable.Empty<DeclaredModel>();
+        var (sources, diagnostics) = ProbDslCodeGenerator.Generate(parsed, file.Options);
+        var models = parsed.Program?.Models.Select(m => DeclaredModel.Of(m, file.Path)) ?? Enumerable.Empty<DeclaredModel>();
         return new CompilationResult(file.Path, sources.ToEquatableArray(),
             LimitsOption.Apply(file.Limits, diagnostics).ToEquatableArray(), models.ToEquatableArray());
     }

@@ -1,8 +1,8 @@
 using System.Linq;
+using ProbDsl.Compiler;
 using ProbDsl.Differential.Tests.Harness;
 using ProbDsl.Differential.Tests.Interpreter;
 using ProbDsl.Dsl;
-using ProbDsl.Generators;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
 

@@ -51,7 +51,8 @@ internal static class ProbeBuild
             .Select(c => Path.Combine(root!.FullName, "src", "Generators", "bin", c, "netstandard2.0", "ProbDsl.Generators.dll"))
             .Where(File.Exists).OrderByDescending(File.GetLastWriteTimeUtc).First();
         var dsl = Path.Combine(Path.GetDirectoryName(generator)!.Replace(Path.Combine("Generators", "bin"), Path.Combine("Dsl", "bin")), "ProbDsl.Dsl.dll");
+        var compiler = Path.Combine(Path.GetDirectoryName(generator)!.Replace(Path.Combine("Generators", "bin"), Path.Combine("Compiler", "bin")), "ProbDsl.Compiler.dll");
         var sprache = typeof(Sprache.Parse).Assembly.Location;
-        return new[] { generator, dsl, sprache };
+        return new[] { generator, dsl, compiler, sprache };
     }
 }

@@ -27,8 +27,11 @@ internal static class ExplainCommand
                 BuildDiagnostics.WriteAll(file, terminal.Output);
                 return ExitCodes.ModelErrors;
             }
+            // The checker explained every guide already; the plan carries its explanation (null only on PDSL0999).
+            var planned = file.Plan?.Models.SelectMany(m => m.Guides).ToList();
             var explanations = Select(file, parsed.GetValue(common.Model), parsed.GetValue(common.Guide))
-                .Select(pair => GuideAnalyzer.Explain(pair.Model, pair.Guide).ToString());
+                .Select(pair => (planned?.FirstOrDefault(g => g.Model.Name == pair.Model.Name && g.Guide.Name == pair.Guide.Name)?.Explanation
+                    ?? GuideAnalyzer.Explain(pair.Model, pair.Guide)).ToString());
             terminal.Output.Write(string.Join(terminal.Output.NewLine, explanations));
             return ExitCodes.Success;
         }));

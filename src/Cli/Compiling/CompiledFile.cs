@@ -2,31 +2,33 @@ using System;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
-using ProbDsl.Dsl;
+using ProbDsl.Compiler;
+using ProbDsl.Compiler.Planning;
 using ProbDsl.Dsl.Diagnostics;
 using ProbDsl.Dsl.Ir;
-using ProbDsl.Generators;
 
 namespace ProbDsl.Cli.Compiling;
 
 /// <summary>
-/// A .pdsl file run through the compiler exactly as the build runs it: the front end (<see cref="PdslCompiler"/>),
-/// then the code generator's pure entry point (<see cref="ProbDslCodeGenerator.Generate(DslResult{ProgramIr}, string, GenerationOptions?)"/>),
-/// the same two calls the source generator makes. The IR is kept for choosing a model and guide.
+/// A .pdsl file run through the compiler exactly as the build runs it: <see cref="ProbDslCompiler.Parse"/>, then
+/// check, plan and emit through <see cref="ProbDslCodeGenerator.Run"/>, the calls the source generator makes. The
+/// IR is kept for choosing a model and guide, and the plan for <c>probdsl plan</c>.
 /// </summary>
 internal sealed record CompiledFile(string Path, ProgramIr? Program, ImmutableArray<GeneratedSource> Sources, ImmutableArray<DslDiagnostic> Diagnostics)
 {
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 
+    /// <summary>The plan the sources were written from; null when a stage failed inside the compiler.</summary>
+    public CompilationPlan? Plan { get; init; }
+
     /// <param name="path">As the user wrote it: diagnostics name the file the same way.</param>
     public static CompiledFile Load(string path, bool hoisting)
     {
         var text = ReadText(path);
-        var options = new GenerationOptions(Hoisting: hoisting);
-        DslResult<ProgramIr> front;
+        ParsedFile parsed;
         try
         {
-            front = PdslCompiler.Compile(text, path);
+            parsed = ProbDslCompiler.Parse(text, path);
         }
         catch (Exception e)
         {
@@ -34,20 +36,23 @@ internal sealed record CompiledFile(string Path, ProgramIr? Program, ImmutableAr
             var error = DiagnosticDescriptors.InternalError.Create(path, SourceSpan.None, $"{e.GetType().Name}: {e.Message}");
             return new CompiledFile(path, null, ImmutableArray<GeneratedSource>.Empty, ImmutableArray.Create(error));
         }
-        var (sources, diagnostics) = ProbDslCodeGenerator.Generate(front, path, options);
-        return new CompiledFile(path, front.Value, sources, diagnostics);
+        return Compile(path, parsed.Program, () => ProbDslCompiler.Check(parsed), hoisting);
     }
 
     /// <summary>
     /// The file compiled again with <paramref name="model"/> in place of the model of that name (an --infer
-    /// override), through the same validation and generator entry points.
+    /// override), through the same check, plan and emit.
     /// </summary>
     public CompiledFile With(ModelIr model, bool hoisting)
     {
         var program = Program! with { Models = Program.Models.Select(m => m.Name == model.Name ? model : m).ToEquatableArray() };
-        var checkedProgram = PdslCompiler.Validate(program, Path, ImmutableArray<DslDiagnostic>.Empty);
-        var (sources, diagnostics) = ProbDslCodeGenerator.Generate(checkedProgram, Path, new GenerationOptions(Hoisting: hoisting));
-        return new CompiledFile(Path, checkedProgram.Value, sources, diagnostics);
+        return Compile(Path, program, () => ProbDslCompiler.Check(program, Path, ImmutableArray<DslDiagnostic>.Empty), hoisting);
+    }
+
+    private static CompiledFile Compile(string path, ProgramIr? program, Func<CheckedFile> check, bool hoisting)
+    {
+        var (plan, emitted) = ProbDslCodeGenerator.Run(path, check, new GenerationOptions(Hoisting: hoisting));
+        return new CompiledFile(path, program, emitted.Sources, emitted.Diagnostics) { Plan = plan };
     }
 
     private static string ReadText(string path)
@@ -58,6 +63,10 @@ internal sealed record CompiledFile(string Path, ProgramIr? Program, ImmutableAr
             throw new UserError($"{path}: no such file.");
         return File.ReadAllText(path);
     }
+
+    /// <summary>The plan of one guide (the file compiled without errors).</summary>
+    public GuidePlan PlanOf(ModelIr model, GuideIr guide) =>
+        Plan!.Models.SelectMany(m => m.Guides).Single(g => g.Model.Name == model.Name && g.Guide.Name == guide.Name);
 
     /// <summary>The model named by --model, or the only one; a clear error listing the choices otherwise.</summary>
     public ModelIr SelectModel(string? name)

@@ -6,7 +6,7 @@ using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using ProbDsl.Generators;
+using ProbDsl.Compiler;
 
 namespace ProbDsl.Cli.Compiling;
 

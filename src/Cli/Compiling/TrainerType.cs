@@ -1,8 +1,8 @@
 using System;
 using System.Linq;
 using System.Reflection;
-using ProbDsl.Dsl.Analysis;
-using ProbDsl.Dsl.Ir;
+using ProbDsl.Compiler.Naming;
+using ProbDsl.Compiler.Planning;
 using ProbDsl.Inference.Training;
 
 namespace ProbDsl.Cli.Compiling;
@@ -15,19 +15,16 @@ internal enum TrainerKind
 }
 
 /// <summary>
-/// The generated trainer for one guide, found once at start-up. A generated model class carries the compiler's
-/// explanation of its guide as the constant <c>GuideExplanation</c>, whose first line names the model and the
-/// guide, so matching it against <see cref="GuideAnalyzer.Explain"/> finds the class without re-deriving the
-/// emitter's C# naming rules here.
+/// The generated trainer for one guide, found once at start-up by the class name the plan gave it (the emitter
+/// writes it as <see cref="GeneratedNames.Trainer"/>), so no naming rule is re-derived here.
 /// </summary>
 internal sealed record TrainerType(Type Trainer, Type Model, TrainerKind Kind)
 {
-    public static TrainerType Find(Assembly generated, ModelIr model, GuideIr guide)
+    public static TrainerType Find(Assembly generated, GuidePlan plan)
     {
-        var explanation = GuideAnalyzer.Explain(model, guide).ToString();
-        var match = generated.GetExportedTypes().Select(Describe).FirstOrDefault(t => t is not null && Explanation(t.Model) == explanation);
-        return match ?? throw new InvalidOperationException(
-            $"No generated trainer for model {model.Name}, guide {guide.Name} — a bug in ProbDsl; please report it with the model.");
+        var type = generated.GetType(GeneratedNames.Trainer(plan.ClassName));
+        return (type is null ? null : Describe(type)) ?? throw new InvalidOperationException(
+            $"No generated trainer for model {plan.Model.Name}, guide {plan.Guide.Name} — a bug in ProbDsl; please report it with the model.");
     }
 
     private static TrainerType? Describe(Type type)
@@ -43,9 +40,6 @@ internal sealed record TrainerType(Type Trainer, Type Model, TrainerKind Kind)
             return new TrainerType(type, model, TrainerKind.Unsupervised);
         return null;
     }
-
-    private static string? Explanation(Type model) =>
-        model.GetField("GuideExplanation", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string;
 
     /// <summary>Creates the trainer (it creates the model, so seed first). Its options are validated there.</summary>
     public object Create(TrainingOptions options) => Activator.CreateInstance(Trainer, options)!;

@@ -23,7 +23,7 @@ internal static class TrainRun
             return null;
         var guide = CompiledFile.SelectGuide(model, settings.Guide);
         var modelData = ModelData.Of(model);
-        var trainerType = TrainerType.Find(RuntimeCompiler.Compile($"ProbDsl.Models.{model.Name}", file.Sources), model, guide);
+        var trainerType = TrainerType.Find(RuntimeCompiler.Compile($"ProbDsl.Models.{model.Name}", file.Sources), file.PlanOf(model, guide));
         var output = OutputDirectory(settings, model, guide);
         using var writing = OutputLock.Acquire(output);
 

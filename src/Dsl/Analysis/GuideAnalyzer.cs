@@ -12,11 +12,12 @@ namespace ProbDsl.Dsl.Analysis;
 /// </summary>
 public static class GuideAnalyzer
 {
-    public static GuideExplanation Explain(ModelIr model, GuideIr guide)
+    public static GuideExplanation Explain(ModelIr model, GuideIr guide) => Explain(model, guide, new ModelGraph(model), SamplingOrder(guide));
+
+    /// <summary>The explanation from the model's dependency graph and the guide's sampling order, computed once by the checker.</summary>
+    public static GuideExplanation Explain(ModelIr model, GuideIr guide, ModelGraph graph, IReadOnlyList<FactorIr> order)
     {
-        var graph = new ModelGraph(model);
         var observed = model.Variables.Where(v => v.Role == VariableRole.Data).Select(v => v.Name).ToList();
-        var order = SamplingOrder(guide);
         var assumptions = new List<AssumedIndependence>();
         var earlier = new List<string>();
         foreach (var factor in order)
@@ -44,9 +45,10 @@ public static class GuideAnalyzer
             ContinuousTermRule.Decide(model, guide, labelObserved: true));
     }
 
-    private static IReadOnlyList<FactorIr> SamplingOrder(GuideIr guide)
+    /// <summary>The guide's factors in an order in which they can be sampled (stable: ties keep the written order); as written if cyclic.</summary>
+    public static IReadOnlyList<FactorIr> SamplingOrder(GuideIr guide)
     {
-        var order = Validation.Graph.TopologicalOrder(guide.Factors.Select(f => (f.Target, (IEnumerable<string>)f.Conditions)), out _);
+        var order = Graph.TopologicalOrder(guide.Factors.Select(f => (f.Target, (IEnumerable<string>)f.Conditions)), out _);
         return order is null ? guide.Factors.ToList() : order.Select(t => guide.FactorFor(t)!).ToList();
     }
 

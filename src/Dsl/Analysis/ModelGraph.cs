@@ -91,5 +91,5 @@ public sealed class ModelGraph
 
     /// <summary>Nodes in an order where parents come first; ties keep declaration order.</summary>
     public IReadOnlyList<string> TopologicalOrder() =>
-        Validation.Graph.TopologicalOrder(_parents.Select(p => (p.Key, (IEnumerable<string>)p.Value)), out _) ?? _parents.Keys.ToList();
+        Graph.TopologicalOrder(_parents.Select(p => (p.Key, (IEnumerable<string>)p.Value)), out _) ?? _parents.Keys.ToList();
 }

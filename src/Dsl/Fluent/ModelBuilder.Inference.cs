@@ -40,11 +40,16 @@ public sealed partial class ModelBuilder
     /// </summary>
     public DslResult<ModelIr> Compile(string filePath = "")
     {
-        var model = _parts.ToIr();
-        var declared = CheckObjectives(filePath);
+        var (model, declared) = Declare(filePath);
         var checkedProgram = PdslCompiler.Validate(new ProgramIr(EquatableArray.Create(model)), filePath, declared);
         return new DslResult<ModelIr>(model, checkedProgram.Diagnostics);
     }
+
+    /// <summary>
+    /// The model's IR, unvalidated, with what the chain itself got wrong (what the text's assembler would report);
+    /// for a compiler that validates next (the source generator's check stage), so that nothing is validated twice.
+    /// </summary>
+    public (ModelIr Model, ImmutableArray<DslDiagnostic> Declared) Declare(string filePath = "") => (_parts.ToIr(), CheckObjectives(filePath));
 
     /// <summary>The model's IR; throws <see cref="FluentModelException"/> with the diagnostics when it has errors.</summary>
     public ModelIr Build()

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using ProbDsl.Dsl.Analysis;
 using ProbDsl.Dsl.Diagnostics;
 using ProbDsl.Dsl.Ir;
 
@@ -11,7 +12,7 @@ namespace ProbDsl.Dsl.Validation;
 /// </summary>
 internal static class GuideChecks
 {
-    public static void Check(ModelIr model, GuideIr guide, string filePath, List<DslDiagnostic> diagnostics)
+    public static void Check(ModelIr model, GuideIr guide, string filePath, List<DslDiagnostic> diagnostics, ModelFacts? facts = null)
     {
         foreach (var factor in guide.Factors)
         {
@@ -21,7 +22,7 @@ internal static class GuideChecks
                 diagnostics.Add(DiagnosticDescriptors.GuideTargetsObserved.Create(filePath, factor.Meta.Span, guide.Name, factor.Target));
                 continue;
             }
-            ModelFactorChecks.CheckFactor(model, factor, 'q', filePath, diagnostics);
+            ModelFactorChecks.CheckFactor(model, factor, 'q', filePath, diagnostics, facts);
         }
 
         foreach (var latent in model.Variables.Where(v => v.Role != VariableRole.Data))
@@ -37,15 +38,17 @@ internal static class GuideChecks
     }
 
     /// <summary>Informational: a valid guide that cannot match the true posterior (run only on otherwise valid models).</summary>
-    public static void ReportUnfaithfulAssumptions(ModelIr model, GuideIr guide, string filePath, List<DslDiagnostic> diagnostics)
+    public static GuideExplanation ReportUnfaithfulAssumptions(
+        ModelIr model, GuideIr guide, ModelGraph graph, IReadOnlyList<FactorIr> order, string filePath, List<DslDiagnostic> diagnostics)
     {
-        var explanation = Analysis.GuideAnalyzer.Explain(model, guide);
+        var explanation = GuideAnalyzer.Explain(model, guide, graph, order);
         var unfaithful = explanation.Assumptions.Where(a => !a.HoldsInModel).ToList();
         foreach (var assumption in unfaithful.Take(MaxUnfaithfulReported))
             diagnostics.Add(DiagnosticDescriptors.UnfaithfulGuide.Create(filePath, guide.Meta.Span, guide.Name,
                 Abbreviated(assumption.ToString()), Abbreviated(Why(model, assumption)), Abbreviated(explanation.FaithfulFactorisation ?? "")));
         if (unfaithful.Count > MaxUnfaithfulReported)
             diagnostics.Add(DiagnosticDescriptors.MoreUnfaithful.Create(filePath, guide.Meta.Span, guide.Name, unfaithful.Count - MaxUnfaithfulReported));
+        return explanation;
     }
 
     /// <summary>
@@ -60,7 +63,7 @@ internal static class GuideChecks
         text.Length <= MaxMessagePart ? text : text.Substring(0, MaxMessagePart) + $"… ({text.Length} characters; the guide's explanation has all of it)";
 
     /// <summary>Names the collider that couples two latents once data is observed, the usual cause.</summary>
-    private static string Why(ModelIr model, Analysis.AssumedIndependence assumption)
+    private static string Why(ModelIr model, AssumedIndependence assumption)
     {
         var collider = model.Factors.FirstOrDefault(f => f.Conditions.Contains(assumption.Target)
             && assumption.Independent.Any(f.Conditions.Contains) && assumption.Given.Contains(f.Target));

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using ProbDsl.Dsl.Analysis;
 using ProbDsl.Dsl.Diagnostics;
 using ProbDsl.Dsl.Ir;
 
@@ -8,10 +9,10 @@ namespace ProbDsl.Dsl.Validation;
 /// <summary>The model's own factors: one per variable, names known, families matching, and no cycle.</summary>
 internal static class ModelFactorChecks
 {
-    public static void Check(ModelIr model, string filePath, List<DslDiagnostic> diagnostics)
+    public static void Check(ModelIr model, string filePath, List<DslDiagnostic> diagnostics, ModelFacts? facts = null)
     {
         foreach (var factor in model.Factors)
-            CheckFactor(model, factor, 'p', filePath, diagnostics);
+            CheckFactor(model, factor, 'p', filePath, diagnostics, facts);
 
         foreach (var variable in model.Variables)
         {
@@ -31,7 +32,7 @@ internal static class ModelFactorChecks
     }
 
     /// <summary>Shared by model and guide factors: the target and conditions exist, the family matches, arguments bind.</summary>
-    public static void CheckFactor(ModelIr model, FactorIr factor, char density, string filePath, List<DslDiagnostic> diagnostics)
+    public static void CheckFactor(ModelIr model, FactorIr factor, char density, string filePath, List<DslDiagnostic> diagnostics, ModelFacts? facts = null)
     {
         var target = model.FindVariable(factor.Target);
         if (target is null)
@@ -50,6 +51,7 @@ internal static class ModelFactorChecks
                 target.Family.Support().Describe(), factor.Distribution.Family.Support().Describe()));
             return;
         }
-        ParameterBinder.Bind(model, factor, density, filePath, diagnostics);
+        var bound = ParameterBinder.Bind(model, factor, density, filePath, diagnostics);
+        facts?.AddBinding(factor, density, bound);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using ProbDsl.Dsl.Analysis;
 using ProbDsl.Dsl.Diagnostics;
 using ProbDsl.Dsl.Ir;
 
@@ -11,35 +12,49 @@ namespace ProbDsl.Dsl.Validation;
 /// </summary>
 public static class ModelValidator
 {
-    public static IReadOnlyList<DslDiagnostic> Validate(ProgramIr program, string filePath)
+    public static IReadOnlyList<DslDiagnostic> Validate(ProgramIr program, string filePath) => Check(program, filePath).Diagnostics;
+
+    /// <summary>
+    /// <see cref="Validate"/>, and what it computed on the way (<see cref="ModelFacts"/>, one per model, in order)
+    /// for the stages after it.
+    /// </summary>
+    public static (IReadOnlyList<DslDiagnostic> Diagnostics, IReadOnlyList<ModelFacts> Facts) Check(ProgramIr program, string filePath)
     {
         var diagnostics = new List<DslDiagnostic>();
+        var facts = new List<ModelFacts>();
         foreach (var duplicate in program.Models.GroupBy(m => m.Name).Where(g => g.Count() > 1).SelectMany(g => g.Skip(1)))
             diagnostics.Add(DiagnosticDescriptors.DuplicateModel.Create(filePath, duplicate.Meta.Span, duplicate.Name));
         foreach (var model in program.Models)
         {
             var modelDiagnostics = new List<DslDiagnostic>();
-            ValidateModel(model, filePath, modelDiagnostics);
+            var modelFacts = new ModelFacts(model);
+            ValidateModel(model, filePath, modelDiagnostics, modelFacts);
             // Guide analysis and memory estimates reason about a well-formed model only; on a broken one they would add noise.
             if (!modelDiagnostics.Any(d => d.IsError))
             {
+                modelFacts.Graph = new ModelGraph(model);
                 foreach (var guide in model.Guides)
-                    GuideChecks.ReportUnfaithfulAssumptions(model, guide, filePath, modelDiagnostics);
+                {
+                    var order = GuideAnalyzer.SamplingOrder(guide);
+                    var explanation = GuideChecks.ReportUnfaithfulAssumptions(model, guide, modelFacts.Graph, order, filePath, modelDiagnostics);
+                    modelFacts.AddGuide(new GuideFacts(guide, order, explanation));
+                }
                 MemoryLimits.Check(model, filePath, modelDiagnostics);
             }
             diagnostics.AddRange(modelDiagnostics);
+            facts.Add(modelFacts);
         }
-        return diagnostics;
+        return (diagnostics, facts);
     }
 
-    private static void ValidateModel(ModelIr model, string filePath, List<DslDiagnostic> diagnostics)
+    private static void ValidateModel(ModelIr model, string filePath, List<DslDiagnostic> diagnostics, ModelFacts facts)
     {
         CheckNames(model, filePath, diagnostics);
         CheckVariables(model, filePath, diagnostics);
         CheckNets(model, filePath, diagnostics);
-        ModelFactorChecks.Check(model, filePath, diagnostics);
+        ModelFactorChecks.Check(model, filePath, diagnostics, facts);
         foreach (var guide in model.Guides)
-            GuideChecks.Check(model, guide, filePath, diagnostics);
+            GuideChecks.Check(model, guide, filePath, diagnostics, facts);
         CheckInferenceAndObjective(model, filePath, diagnostics);
         FiniteNumbers.Check(model, filePath, diagnostics);
     }

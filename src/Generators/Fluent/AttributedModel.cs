@@ -1,3 +1,4 @@
+using ProbDsl.Compiler;
 using ProbDsl.Dsl.Diagnostics;
 using ProbDsl.Dsl.Ir;
 

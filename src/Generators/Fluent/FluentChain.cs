@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ProbDsl.Compiler;
 using ProbDsl.Dsl.Diagnostics;
 using ProbDsl.Dsl.Fluent;
 using ProbDsl.Dsl.Ir;
@@ -30,15 +31,15 @@ internal static class FluentChain
             return new AttributedModel(path, null, EquatableArray<GeneratedSource>.Empty, diagnostics.ToEquatableArray());
         }
 
-        var model = builder.Compile(path);
-        var program = new ProgramIr(EquatableArray.Create(model.Value!));
-        var (sources, generated) = ProbDslCodeGenerator.Generate(new DslResult<ProgramIr>(program, model.Diagnostics), path);
+        var (model, declared) = builder.Declare(path);
+        var program = new ProgramIr(EquatableArray.Create(model));
+        var (sources, generated) = ProbDslCodeGenerator.Generate(program, path, declared);
         return new AttributedModel(path, program,
             sources.Select(s => s with { HintName = hintPrefix + s.HintName }).ToEquatableArray(),
             AttributedModelCompiler.LocatedAt(generated, CSharpSpans.Of(returned)))
         {
             // Model.Define stamps the model with its own call's span; a chain that lost it is located at the chain.
-            Declared = EquatableArray.Create(new ModelName(model.Value!.Name, model.Value.Meta.Span.IsNone ? CSharpSpans.Of(returned) : model.Value.Meta.Span)),
+            Declared = EquatableArray.Create(new ModelName(model.Name, model.Meta.Span.IsNone ? CSharpSpans.Of(returned) : model.Meta.Span)),
         };
     }
 

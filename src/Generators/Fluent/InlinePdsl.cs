@@ -1,6 +1,7 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ProbDsl.Compiler;
 using ProbDsl.Dsl;
 using ProbDsl.Dsl.Ir;
 
@@ -14,10 +15,10 @@ internal static class InlinePdsl
 {
     public static AttributedModel Compile(string text, ExpressionSyntax? literal, SyntaxNode attribute, string path, string hintPrefix)
     {
-        var compiled = PdslCompiler.Compile(text, path);
-        var (sources, diagnostics) = ProbDslCodeGenerator.Generate(compiled, path);
+        var parsed = ProbDslCompiler.Parse(text, path);
+        var (sources, diagnostics) = ProbDslCodeGenerator.Generate(parsed);
         var map = InlineTextMap.For(literal, attribute);
-        var declared = compiled.Value?.Models.Select(m => new ModelName(m.Name, map.ToCSharp(m.Meta.Span))) ?? Enumerable.Empty<ModelName>();
+        var declared = parsed.Program?.Models.Select(m => new ModelName(m.Name, map.ToCSharp(m.Meta.Span))) ?? Enumerable.Empty<ModelName>();
         return new AttributedModel(path, null,
             sources.Select(s => s with { HintName = hintPrefix + s.HintName }).ToEquatableArray(),
             diagnostics.Select(d => d with { Span = map.ToCSharp(d.Span) }).ToEquatableArray())

@@ -5,6 +5,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using ProbDsl.Compiler;
 using ProbDsl.Dsl.Ir;
 
 namespace ProbDsl.Generators.Fluent;

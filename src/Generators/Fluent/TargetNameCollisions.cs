@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using ProbDsl.Compiler.Naming;
 using ProbDsl.Dsl.Diagnostics;
-using ProbDsl.Generators.Emit;
 
 namespace ProbDsl.Generators.Fluent;
 

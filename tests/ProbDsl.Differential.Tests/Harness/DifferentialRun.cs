@@ -2,12 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
+using ProbDsl.Compiler;
 using ProbDsl.Differential.Tests.Interpreter;
 using ProbDsl.Differential.Tests.RandomModels;
 using ProbDsl.Dsl;
 using ProbDsl.Dsl.Diagnostics;
 using ProbDsl.Dsl.Ir;
-using ProbDsl.Generators;
 
 namespace ProbDsl.Differential.Tests.Harness;
 

@@ -16,6 +16,6 @@ internal static class FuzzAssert
     {
         output.WriteLine(report.Summary + (extra is null ? "" : "; " + extra));
         Assert.True(report.Findings.Count == 0, report.Summary + "\n\n" + report.Details);
-        Assert.True(report.Inputs >= 50, $"only {report.Inputs} inputs ran");
+        Assert.True(report.Inputs >= FuzzSettings.MinimumInputs, $"only {report.Inputs} inputs ran");
     }
 }

@@ -25,8 +25,14 @@ internal sealed record FuzzSettings(double Seconds, long? Inputs, int Seed, stri
         Environment.GetEnvironmentVariable("PROBDSL_FUZZ_FINDINGS"),
         Number("PROBDSL_FUZZ_WORKERS") is { } workers ? Math.Max(1, (int)workers) : 1);
 
+    /// <summary>
+    /// A timed run goes on past its seconds until this many inputs ran: on a loaded machine (CI shares 2 cores) a
+    /// fixed budget can end with too few inputs to mean anything, and the test would fail for the load, not a bug.
+    /// </summary>
+    public const long MinimumInputs = 50;
+
     public bool Done(long inputs, TimeSpan elapsed) =>
-        Inputs is { } count ? inputs >= count : elapsed.TotalSeconds >= Seconds;
+        Inputs is { } count ? inputs >= count : elapsed.TotalSeconds >= Seconds && inputs >= MinimumInputs;
 
     private static double? Number(string variable) =>
         double.TryParse(Environment.GetEnvironmentVariable(variable), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;

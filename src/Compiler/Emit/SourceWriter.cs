@@ -1,7 +1,7 @@
 using System;
 using System.Text;
 
-namespace ProbDsl.Generators.Emit;
+namespace ProbDsl.Compiler.Emit;
 
 /// <summary>An indentation-aware text writer (as in System.Text.Json's generator): emitted code is text, not syntax trees.</summary>
 internal sealed class SourceWriter

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using ProbDsl.Dsl.Ir;
 
-namespace ProbDsl.Generators.Planning;
+namespace ProbDsl.Compiler.Planning;
 
 /// <summary>
 /// Which distribution families the code generator compiles in which role, with the place to report the rest

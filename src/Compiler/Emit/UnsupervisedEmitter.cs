@@ -1,7 +1,8 @@
+using ProbDsl.Compiler.Naming;
+using ProbDsl.Compiler.Planning;
 using ProbDsl.Dsl.Analysis;
-using ProbDsl.Generators.Planning;
 
-namespace ProbDsl.Generators.Emit;
+namespace ProbDsl.Compiler.Emit;
 
 /// <summary>Writes a model without a label (<c>objective elbo</c>): one exact bound, discrete latents enumerated, and its trainer.</summary>
 internal static class UnsupervisedEmitter
@@ -9,7 +10,7 @@ internal static class UnsupervisedEmitter
     public static void Emit(SourceWriter w, GuidePlan plan)
     {
         var explanation = plan.Explanation;
-        var x = Names.Identifier(plan.Data.Name);
+        var x = plan.Locals.Variable(plan.Data.Name);
         ModelEmitter.EmitClassSummary(w, plan, explanation);
         using (w.Block($"public sealed class {plan.ClassName} : nn.Module, global::ProbDsl.Inference.Models.IUnsupervisedModel"))
         {

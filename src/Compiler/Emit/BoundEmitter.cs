@@ -1,27 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ProbDsl.Compiler.Naming;
+using ProbDsl.Compiler.Planning;
 using ProbDsl.Dsl.Ir;
 using ProbDsl.Dsl.Validation;
-using ProbDsl.Generators.Planning;
 
-namespace ProbDsl.Generators.Emit;
-
-/// <summary>How the label enters a bound method.</summary>
-internal enum BoundMode
-{
-    /// <summary>y observed: L(x, y).</summary>
-    Labelled,
-
-    /// <summary>y's K values on a dimension of their own: the exact U(x).</summary>
-    Enumerated,
-
-    /// <summary>y replaced by a Concrete sample, with the analytic KL of q(y|x) to p(y): the relaxed surrogate.</summary>
-    Relaxed,
-
-    /// <summary>y sampled from q(y|x); the score-function surrogate whose value is the one-sample bound.</summary>
-    Scored,
-}
+namespace ProbDsl.Compiler.Emit;
 
 /// <summary>
 /// Writes the body of a bound method. Every discrete variable enumerated in this bound (the label in U(x), and
@@ -35,12 +20,12 @@ internal sealed partial class BoundEmitter
     private readonly GuidePlan _plan;
     private readonly SourceWriter _w;
     private readonly BoundMode _mode;
+    private readonly BoundPlan _bound;
     private readonly List<string> _enumerated;
     private readonly Dictionary<string, Value> _values = new();
     private readonly Dictionary<string, Value> _netOutputs = new();
     private readonly Dictionary<string, (Value Loc, Value Scale)> _guideNormals = new();
     private readonly List<(string Variable, Value LogQ)> _enumeratedLogQ = new();
-    private readonly Dictionary<(FactorIr, char), IReadOnlyList<BoundParameter>> _bindings = new();
     private readonly List<Term> _terms = new();
 
     /// <summary>log q(y|·) of a relaxed or sampled label, [B, K] (its dimensions are those of the label's logits).</summary>
@@ -51,15 +36,15 @@ internal sealed partial class BoundEmitter
         _plan = plan;
         _w = w;
         _mode = mode;
-        _enumerated = (mode == BoundMode.Enumerated && plan.Label is not null ? new[] { plan.Label } : Array.Empty<VariableIr>())
-            .Concat(plan.DiscreteLatents).Select(v => v.Name).ToList();
+        _bound = plan.Bound(mode);
+        _enumerated = _bound.Enumerated.ToList();
     }
 
     /// <summary>A C# expression and the enumerated dimensions it carries (a bit per enumerated variable).</summary>
     private sealed record Value(string Expression, int Dims);
 
-    /// <summary>A summand of the bound: a tensor over its enumerated dimensions and the batch, or a constant.</summary>
-    private sealed record Term(string Expression, bool Subtract, int Dims, bool IsConstant);
+    /// <summary>A summand of the bound: a tensor over its enumerated dimensions and the batch, or a constant; <c>Key</c> is its plan's.</summary>
+    private sealed record Term(string Key, string Expression, bool Subtract, int Dims, bool IsConstant);
 
     private ModelIr Model => _plan.Model;
 
@@ -68,37 +53,24 @@ internal sealed partial class BoundEmitter
     /// <summary>The label; the label-only paths (labelled, relaxed, scored) exist only for semi-supervised models.</summary>
     private VariableIr LabelVariable => _plan.Label ?? throw new InvalidOperationException("This model has no label.");
 
-    private string Label => Names.Identifier(LabelVariable.Name);
+    private string Label => Local(LabelVariable.Name);
+
+    /// <summary>The local holding a variable's value, as the plan named it.</summary>
+    private string Local(string variable) => _plan.Locals.Variable(variable);
 
     private string X => _values[_plan.Data.Name].Expression;
 
-    public static string LabelIndexParameter(GuidePlan plan) => Names.Camel(plan.Label?.Name ?? "label") + "Index";
+    public static string LabelIndexParameter(GuidePlan plan) => plan.Locals.LabelIndex;
 
-    private static string LogQOf(string variable) => Names.Camel(variable) + "LogQ";
+    private string LogQOf(string variable) => _plan.Locals.LogQ(variable);
 
-    private string Sample => Names.Camel(LabelVariable.Name) + "Sample";
+    private string Sample => _plan.Locals.Sample;
 
-    private string LogQSample => Names.Camel(LabelVariable.Name) + "LogQSample";
+    private string LogQSample => _plan.Locals.LogQSample;
 
-    public const string BaselineField = "signalBaseline";
+    public const string BaselineField = LocalNames.BaselineField;
 
-    public const string LearnedBaselineField = "signalBaselineNet";
-
-    /// <summary>Locals the bound methods declare besides the variables' own names; a variable may not take one.</summary>
-    public static IEnumerable<string> LocalNames(GuidePlan plan)
-    {
-        var label = plan.Label?.Name ?? "label";
-        var discrete = (plan.Label is null ? Array.Empty<VariableIr>() : new[] { plan.Label }).Concat(plan.DiscreteLatents).Select(v => v.Name).ToList();
-        return new[] { "scope", "bound", "signal", "Temperature", BaselineField, LearnedBaselineField, LabelIndexParameter(plan),
-                Names.Camel(label) + "Sample", Names.Camel(label) + "LogQSample" }
-            .Concat(discrete.Select(LogQOf))
-            .Concat(Subsets(discrete).Select(subset => JointName("expectedOver", subset)))
-            .Concat(plan.Nets.Select(n => Names.Camel(n.Name) + "Out"))
-            .Concat(plan.Model.Variables.SelectMany(v => new[] { "logP" + Names.Pascal(v.Name), "logQ" + Names.Pascal(v.Name), "kl" + Names.Pascal(v.Name) }));
-    }
-
-    private static IEnumerable<IReadOnlyList<string>> Subsets(IReadOnlyList<string> items) =>
-        Enumerable.Range(1, (1 << items.Count) - 1).Select(mask => (IReadOnlyList<string>)items.Where((_, i) => (mask & (1 << i)) != 0).ToList());
+    public const string LearnedBaselineField = LocalNames.LearnedBaselineField;
 
     public static void Emit(SourceWriter w, GuidePlan plan, BoundMode mode) => new BoundEmitter(plan, w, mode).Emit();
 
@@ -108,7 +80,7 @@ internal sealed partial class BoundEmitter
     private void EmitClassifier()
     {
         _w.Line("using var scope = NewDisposeScope();");
-        _values[_plan.Data.Name] = new Value(Names.Identifier(_plan.Data.Name), 0);
+        _values[_plan.Data.Name] = new Value(Local(_plan.Data.Name), 0);
         foreach (var factor in _plan.LabelAncestors)
             EmitContinuousSample(factor);
         var logits = ParameterValue(_plan.Guide.FactorFor(LabelVariable.Name)!, 'q', "logits");
@@ -118,10 +90,10 @@ internal sealed partial class BoundEmitter
     private void Emit()
     {
         _w.Line("using var scope = NewDisposeScope();");
-        _values[_plan.Data.Name] = new Value(Names.Identifier(_plan.Data.Name), 0);
+        _values[_plan.Data.Name] = new Value(Local(_plan.Data.Name), 0);
         _w.Line($"// Guide {_plan.Guide.Factorisation}, sampled in dependency order.");
-        foreach (var factor in _plan.SamplingOrder)
-            EmitGuideFactor(factor);
+        foreach (var step in _bound.Steps)
+            EmitGuideFactor(step);
         _w.Line($"// Model {string.Join(" ", Model.Factors.Select(f => f.Signature('p')))}.");
         foreach (var factor in Model.Factors)
             EmitModelFactor(factor);
@@ -135,14 +107,29 @@ internal sealed partial class BoundEmitter
 
     // ---- guide
 
-    private void EmitGuideFactor(FactorIr factor)
+    /// <summary>A guide factor, as the plan treats it in this bound.</summary>
+    private void EmitGuideFactor(GuideStep step)
     {
-        if (IsEnumerated(factor.Target))
-            EmitEnumeratedSupport(factor);
-        else if (factor.Target == _plan.Label?.Name)
-            EmitLabel(factor);
-        else
-            EmitContinuousSample(factor);
+        var factor = _plan.Guide.FactorFor(step.Variable)!;
+        switch (step.Kind)
+        {
+            case GuideStepKind.Enumerated:
+                EmitEnumeratedSupport(factor);
+                break;
+            case GuideStepKind.Relaxed:
+                EmitRelaxedLabel(factor);
+                break;
+            case GuideStepKind.ScoreFunction:
+                EmitSampledLabel(factor);
+                break;
+            case GuideStepKind.Observed:
+                _w.Line($"var {Label} = Enumeration.OneHot({LabelIndexParameter(_plan)}, {LabelVariable.Size}, {X});");
+                _values[LabelVariable.Name] = new Value(Label, 0);
+                break;
+            default:
+                EmitContinuousSample(factor);
+                break;
+        }
     }
 
     /// <summary>All values of a discrete variable at once: log q on its dimension, the one-hot support for its users.</summary>
@@ -151,29 +138,12 @@ internal sealed partial class BoundEmitter
         var variable = Model.FindVariable(factor.Target)!;
         var dim = _enumerated.IndexOf(variable.Name);
         var logits = ParameterValue(factor, 'q', "logits");
-        var name = Names.Identifier(variable.Name);
+        var name = Local(variable.Name);
         _w.Line($"// {factor.Signature('q')} over all {variable.Size} values at once, on enumerated dimension {dim} of {Rank}.");
         _w.Line($"var {LogQOf(variable.Name)} = Enumeration.LogProbsAt({logits.Expression}, dim: {dim}, enumeratedDims: {Rank});");
         _w.Line($"var {name} = Enumeration.OneHotSupport({variable.Size}, dim: {dim}, enumeratedDims: {Rank}, {X});");
         _enumeratedLogQ.Add((variable.Name, new Value(LogQOf(variable.Name), logits.Dims | Bit(variable.Name))));
         _values[variable.Name] = new Value(name, Bit(variable.Name));
-    }
-
-    private void EmitLabel(FactorIr factor)
-    {
-        switch (_mode)
-        {
-            case BoundMode.Relaxed:
-                EmitRelaxedLabel(factor);
-                break;
-            case BoundMode.Scored:
-                EmitSampledLabel(factor);
-                break;
-            default:
-                _w.Line($"var {Label} = Enumeration.OneHot({LabelIndexParameter(_plan)}, {LabelVariable.Size}, {X});");
-                _values[LabelVariable.Name] = new Value(Label, 0);
-                break;
-        }
     }
 
     private void EmitSampledLabel(FactorIr factor)
@@ -208,7 +178,7 @@ internal sealed partial class BoundEmitter
     {
         var loc = ParameterValue(factor, 'q', "loc");
         var scale = ParameterValue(factor, 'q', "scale");
-        var name = Names.Identifier(factor.Target);
+        var name = Local(factor.Target);
         var normal = $"{loc.Expression} + {scale.Expression} * Noise.StandardNormal({Names.StringLiteral(factor.Target)}, {loc.Expression}, {X})";
         _w.Line(factor.Distribution.Family == DistributionFamily.LogNormal
             ? $"var {name} = ({normal}).exp(); // reparameterised: the exponential of a Normal sample"
@@ -219,13 +189,8 @@ internal sealed partial class BoundEmitter
 
     // ---- parameters and network calls
 
-    /// <summary>A factor's parameters, bound once per bound method (the validator already reported any problem).</summary>
-    private IReadOnlyList<BoundParameter> Bind(FactorIr factor, char density)
-    {
-        if (!_bindings.TryGetValue((factor, density), out var bound))
-            _bindings[(factor, density)] = bound = ParameterBinder.Bind(Model, factor, density, "", new List<ProbDsl.Dsl.Diagnostics.DslDiagnostic>());
-        return bound;
-    }
+    /// <summary>A factor's parameters, as the checker bound them.</summary>
+    private IReadOnlyList<BoundParameter> Bind(FactorIr factor, char density) => _plan.Bindings(factor, density);
 
     private Value ParameterValue(FactorIr factor, char density, string parameter)
     {
@@ -243,7 +208,7 @@ internal sealed partial class BoundEmitter
         var output = NetOutput(source.Net);
         return source.Net.Heads.Count == 1
             ? output
-            : output with { Expression = $"{output.Expression}.{NetEmitter.OutputProperty(source.Head)}" };
+            : output with { Expression = $"{output.Expression}.{_plan.Locals.OutputProperty(source.Net, source.Head)}" };
     }
 
     /// <summary>Each network runs once per bound, however many parameters it feeds.</summary>
@@ -252,7 +217,7 @@ internal sealed partial class BoundEmitter
         if (_netOutputs.TryGetValue(net.Name, out var existing))
             return existing;
         var inputs = net.Inputs.Select(i => _values[i]).ToList();
-        var local = Names.Camel(net.Name) + "Out";
+        var local = _plan.Locals.NetOutput(net.Name);
         _w.Line($"var {local} = this.{Names.Identifier(net.Name)}.call({string.Join(", ", inputs.Select(i => i.Expression))});");
         var value = new Value(local, inputs.Aggregate(0, (dims, i) => dims | i.Dims));
         _netOutputs[net.Name] = value;

@@ -1,15 +1,14 @@
 using System.Collections.Generic;
 using System.Linq;
+using ProbDsl.Compiler.Naming;
+using ProbDsl.Compiler.Planning;
 using ProbDsl.Dsl.Ir;
 
-namespace ProbDsl.Generators.Emit;
+namespace ProbDsl.Compiler.Emit;
 
 /// <summary>Adds the terms up and takes the expectation over every enumerated dimension.</summary>
 internal sealed partial class BoundEmitter
 {
-    private static string JointName(string prefix, IEnumerable<string> variables) =>
-        prefix + string.Concat(variables.Select(Names.Pascal));
-
     private void EmitCombination()
     {
         var bound = Rank == 0 ? Sum(_terms) : EnumeratedExpectation();
@@ -25,27 +24,37 @@ internal sealed partial class BoundEmitter
     /// closure A of D under the guide's dependencies — the marginal q(A) = Π_{i∈A} q_i(a_i | ·), since every
     /// other factor sums to one — and summed over A alone. Each −log q_i is such a term too (the entropy).
     /// Pieces with the same closure share one weighted sum; terms on no enumerated variable are added as they are.
+    /// The grouping is the plan's (<see cref="BoundPlan.Groups"/>); the dimensions the code computes must agree with it.
     /// </summary>
     private string EnumeratedExpectation()
     {
         var pieces = _terms.Where(t => t.Dims != 0)
-            .Concat(_enumeratedLogQ.Select(q => new Term(q.LogQ.Expression, true, q.LogQ.Dims, false)))
-            .GroupBy(t => Closure(t.Dims))
-            .OrderByDescending(g => g.Key)
-            .ToList();
+            .Concat(_enumeratedLogQ.Select(q => new Term("q:" + q.Variable, q.LogQ.Expression, true, q.LogQ.Dims, false)))
+            .ToDictionary(t => t.Key);
+        CheckAgainstPlan(pieces.Values);
         var sums = new List<Term>();
-        foreach (var piece in pieces)
+        foreach (var group in _bound.Groups)
         {
-            var variables = _enumerated.Where(v => (piece.Key & Bit(v)) != 0).ToList();
-            var logQ = string.Join(" + ", _enumeratedLogQ.Where(q => (piece.Key & Bit(q.Variable)) != 0).Select(q => q.LogQ.Expression));
+            var variables = group.Over;
+            var logQ = string.Join(" + ", _enumeratedLogQ.Where(q => variables.Contains(q.Variable)).Select(q => q.LogQ.Expression));
             var weight = variables.Count == 1 ? $"{logQ}.exp()" : $"({logQ}).exp()";
             var flattened = Rank == 1 ? "" : $".flatten(0, {Rank - 1})";
             _w.Line($"// Expectation over {string.Join(", ", variables)} only.");
-            var local = JointName("expectedOver", variables);
-            _w.Line($"var {local} = ({weight} * ({Sum(piece.ToList())})){flattened}.sum(dim: 0);");
-            sums.Add(new Term(local, false, 0, false));
+            var local = group.Local;
+            _w.Line($"var {local} = ({weight} * ({Sum(group.Terms.Select(key => pieces[key]).ToList())})){flattened}.sum(dim: 0);");
+            sums.Add(new Term("", local, false, 0, false));
         }
         return Sum(sums.Concat(_terms.Where(t => t.Dims == 0)).ToList());
+    }
+
+    /// <summary>The plan's groups are the closures of the dimensions the written code carries; anything else is a compiler bug.</summary>
+    private void CheckAgainstPlan(IEnumerable<Term> pieces)
+    {
+        var written = pieces.GroupBy(t => Closure(t.Dims)).OrderByDescending(g => g.Key)
+            .Select(g => string.Join(",", _enumerated.Where(v => (g.Key & Bit(v)) != 0)) + ":" + string.Join(",", g.Select(t => t.Key)));
+        var planned = _bound.Groups.Select(g => string.Join(",", g.Over) + ":" + string.Join(",", g.Terms));
+        if (!written.SequenceEqual(planned))
+            throw new System.InvalidOperationException($"The bound {_bound.Method} of {_plan.ClassName} does not follow its plan.");
     }
 
     /// <summary>The smallest set of enumerated variables containing <paramref name="dims"/> and closed under "log q_i depends on".</summary>

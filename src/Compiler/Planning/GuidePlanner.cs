@@ -1,12 +1,12 @@
 using System.Collections.Generic;
 using System.Linq;
+using ProbDsl.Compiler.Naming;
 using ProbDsl.Dsl.Analysis;
 using ProbDsl.Dsl.Diagnostics;
 using ProbDsl.Dsl.Ir;
 using ProbDsl.Dsl.Validation;
-using ProbDsl.Generators.Emit;
 
-namespace ProbDsl.Generators.Planning;
+namespace ProbDsl.Compiler.Planning;
 
 /// <summary>
 /// Decides, for a validated model and one of its guides, how the bound is computed, and reports what the code
@@ -14,50 +14,58 @@ namespace ProbDsl.Generators.Planning;
 /// </summary>
 internal static class GuidePlanner
 {
-    public static GuidePlan? Plan(ModelIr model, GuideIr guide, string filePath, List<DslDiagnostic> diagnostics)
+    /// <summary>
+    /// What the code generator cannot do yet for the model as a whole (PDSL0901), found once per model and
+    /// reported at its first guide (the declaration every bound starts from); empty when it can.
+    /// </summary>
+    public static IReadOnlyList<DslDiagnostic> ModelProblems(ModelIr model, string filePath)
     {
-        var unsupported = UnsupportedFeatures(model, guide).Select(reason => (guide.Meta.Span, reason))
-            .Concat(FamilySupport.Unsupported(model)).ToList();
-        foreach (var (span, reason) in unsupported)
-            diagnostics.Add(DiagnosticDescriptors.NotYetGenerated.Create(filePath, span, reason));
-        if (unsupported.Count > 0)
-            return null;
+        var at = model.Guides.Count > 0 ? model.Guides[0].Meta.Span : model.Meta.Span;
+        return UnsupportedFeatures(model).Select(reason => (at, reason))
+            .Concat(FamilySupport.Unsupported(model))
+            .Select(p => DiagnosticDescriptors.NotYetGenerated.Create(filePath, p.Item1, p.Item2))
+            .ToList();
+    }
 
-        var order = Graph.TopologicalOrder(guide.Factors.Select(f => (f.Target, (IEnumerable<string>)f.Conditions)), out _)!;
-        var usedNets = model.Factors.Concat(guide.Factors)
+    /// <summary>The plan of one guide of a checked model without <see cref="ModelProblems"/>; null, with PDSL0901, when the guide cannot be generated.</summary>
+    public static GuidePlan? Plan(ModelFacts facts, GuideFacts guide, LocalNames locals, string filePath, List<DslDiagnostic> diagnostics)
+    {
+        var model = facts.Model;
+        var usedNets = model.Factors.Concat(guide.Guide.Factors)
             .SelectMany(f => f.Distribution.Arguments).Select(a => a.Value).OfType<NetCallExpr>().Select(c => c.Net)
             .Distinct().ToList();
         var plan = new GuidePlan(
-            model, guide, Names.Pascal(model.Name) + Names.Pascal(guide.Name),
+            model, guide.Guide, Names.Pascal(model.Name) + Names.Pascal(guide.Guide.Name),
             model.Variables.Single(v => v.Role == VariableRole.Data),
             model.Variables.SingleOrDefault(v => v.Role == VariableRole.Label),
-            order.Select(t => guide.FactorFor(t)!).ToList(),
+            guide.SamplingOrder,
             model.Nets.Where(n => usedNets.Contains(n.Name)).ToList(),
-            GuideAnalyzer.Explain(model, guide));
+            guide.Explanation,
+            facts,
+            locals);
         var classifierProblems = ClassifierProblems(plan).ToList();
         foreach (var reason in classifierProblems)
             diagnostics.Add(DiagnosticDescriptors.NotYetGenerated.Create(filePath, plan.Guide.FactorFor(plan.Label!.Name)!.Meta.Span, reason));
         if (classifierProblems.Count > 0)
             return null;
-
-        var reserved = ReservedNameClashes(plan).ToList();
-        foreach (var name in reserved)
-            diagnostics.Add(DiagnosticDescriptors.NotYetGenerated.Create(filePath, model.FindVariable(name)!.Meta.Span,
-                $"the variable name '{name}' is used by the generated code; rename the variable"));
-        return reserved.Count > 0 ? null : plan;
+        return plan with { Bounds = Bounds(plan).ToList() };
     }
 
-    /// <summary>
-    /// Variables become C# locals and parameters; they must not shadow the emitter's own locals (reserved for
-    /// every network of the model, used by this guide or not).
-    /// </summary>
-    private static IEnumerable<string> ReservedNameClashes(GuidePlan plan)
+    /// <summary>The bound methods the class has, each planned: L and U (and the training surrogate) with a label, the ELBO without.</summary>
+    private static IEnumerable<BoundPlan> Bounds(GuidePlan plan)
     {
-        var reserved = new HashSet<string>(BoundEmitter.LocalNames(plan with { Nets = plan.Model.Nets.ToList() }).Concat(NetEmitter.LocalNames));
-        return plan.Model.Variables.Select(v => v.Name).Where(reserved.Contains);
+        if (plan.Label is null)
+        {
+            yield return BoundPlanner.Plan(plan, BoundMode.Enumerated, "Bound");
+            yield break;
+        }
+        yield return BoundPlanner.Plan(plan, BoundMode.Labelled, "LabelledBound");
+        yield return BoundPlanner.Plan(plan, BoundMode.Enumerated, "UnlabelledBound");
+        if (plan.TrainingMode != BoundMode.Enumerated)
+            yield return BoundPlanner.Plan(plan, plan.TrainingMode, "UnlabelledObjective");
     }
 
-    private static IEnumerable<string> UnsupportedFeatures(ModelIr model, GuideIr guide)
+    private static IEnumerable<string> UnsupportedFeatures(ModelIr model)
     {
         var data = model.Variables.Where(v => v.Role == VariableRole.Data).ToList();
         if (data.Count != 1)

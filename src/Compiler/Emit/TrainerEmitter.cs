@@ -1,6 +1,7 @@
-using ProbDsl.Generators.Planning;
+using ProbDsl.Compiler.Naming;
+using ProbDsl.Compiler.Planning;
 
-namespace ProbDsl.Generators.Emit;
+namespace ProbDsl.Compiler.Emit;
 
 /// <summary>Writes a trainer bound to one model-with-guide class and the objective declared in the .pdsl file.</summary>
 internal static class TrainerEmitter

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 
-namespace ProbDsl.Dsl.Validation;
+namespace ProbDsl.Dsl.Analysis;
 
 /// <summary>Small graph algorithms over "node depends on these nodes" lists.</summary>
 public static class Graph

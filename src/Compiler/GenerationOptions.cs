@@ -2,7 +2,7 @@ using System;
 using ProbDsl.Dsl.Diagnostics;
 using ProbDsl.Dsl.Ir;
 
-namespace ProbDsl.Generators;
+namespace ProbDsl.Compiler;
 
 /// <summary>
 /// Per-file switches of the code generator. In a build they come from the .pdsl item's metadata, e.g.
