@@ -90,6 +90,7 @@ internal sealed partial class BoundEmitter
         var label = plan.Label?.Name ?? "label";
         var discrete = (plan.Label is null ? Array.Empty<VariableIr>() : new[] { plan.Label }).Concat(plan.DiscreteLatents).Select(v => v.Name).ToList();
         return new[] { "scope", "bound", "signal", "Temperature", BaselineField, LearnedBaselineField, LabelIndexParameter(plan),
+                BoundEmitter.LatentParameter, BoundEmitter.NoiseParameter,
                 Names.Camel(label) + "Sample", Names.Camel(label) + "LogQSample" }
             .Concat(discrete.Select(LogQOf))
             .Concat(Subsets(discrete).Select(subset => JointName("expectedOver", subset)))
@@ -117,6 +118,14 @@ internal sealed partial class BoundEmitter
 
     private void Emit()
     {
+        EmitGuideAndModel();
+        EmitCombination();
+        _w.Line("return bound.MoveToOuterDisposeScope();");
+    }
+
+    /// <summary>Everything before the terms are combined: the guide's draws and every factor's term (see <see cref="_terms"/>).</summary>
+    private void EmitGuideAndModel()
+    {
         _w.Line("using var scope = NewDisposeScope();");
         _values[_plan.Data.Name] = new Value(Names.Identifier(_plan.Data.Name), 0);
         _w.Line($"// Guide {_plan.Guide.Factorisation}, sampled in dependency order.");
@@ -125,8 +134,6 @@ internal sealed partial class BoundEmitter
         _w.Line($"// Model {string.Join(" ", Model.Factors.Select(f => f.Signature('p')))}.");
         foreach (var factor in Model.Factors)
             EmitModelFactor(factor);
-        EmitCombination();
-        _w.Line("return bound.MoveToOuterDisposeScope();");
     }
 
     private int Bit(string variable) => 1 << _enumerated.IndexOf(variable);

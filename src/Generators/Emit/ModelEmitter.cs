@@ -85,6 +85,7 @@ internal static class ModelEmitter
                 EmitTemperature(w, relaxation);
             EmitBounds(w, plan, relaxation is not null ? BoundMode.Relaxed : reinforce is not null ? BoundMode.Scored : BoundMode.Enumerated);
             EmitClassLogits(w, plan);
+            ReportEmitter.Emit(w, plan);
         }
     }
 
