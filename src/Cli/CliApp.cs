@@ -21,6 +21,8 @@ public static class CliApp
         root.Subcommands.Add(ExplainCommand.Create(terminal));
         root.Subcommands.Add(EmitCommand.Create(terminal));
         root.Subcommands.Add(TrainCommand.Create(terminal));
+        root.Subcommands.Add(EvaluateCommand.Create(terminal));
+        root.Subcommands.Add(SampleCommand.Create(terminal));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
