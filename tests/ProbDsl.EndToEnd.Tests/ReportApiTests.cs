@@ -171,17 +171,68 @@ public class ReportApiTests
     }
 
     [Fact]
-    public void A_chained_latent_GuideMean_and_a_discrete_nuisance_GenerateMean_are_refused_with_the_reason()
+    public void A_chained_latent_GuideMean_is_refused_with_the_reason_and_the_auxiliary_latent_is_not_generated()
     {
         using var adgm = new AdgmSmallAuxiliary();
         var chained = Assert.Throws<NotSupportedException>(() => ((ISemiSupervisedModel)adgm).GuideMean("z", zeros(2, 4)));
         Assert.Contains("q(z|a,x,y) depends on a, a continuous latent drawn before z", chained.Message);
         Assert.Equal(new long[] { 2, 2 }, ((ISemiSupervisedModel)adgm).GuideMean("a", zeros(2, 4)).shape);
-        Assert.Equal(new long[] { 2, 4 }, ((ISemiSupervisedModel)adgm).GenerateMean(zeros(2, dtype: int64), new[] { randn(2, 2), randn(2, 2) }).shape);
+        // p(a|x,y,z) is drawn after x: a's noise is checked but does not change x's mean.
+        var z = randn(2, 2);
+        var one = ((ISemiSupervisedModel)adgm).GenerateMean(zeros(2, dtype: int64), new[] { randn(2, 2), z });
+        var other = ((ISemiSupervisedModel)adgm).GenerateMean(zeros(2, dtype: int64), new[] { randn(2, 2) * 100, z });
+        Assert.Equal(new long[] { 2, 4 }, one.shape);
+        AssertClose(one, other, 0);
+    }
 
-        using var three = new ThreeMain();
-        var discrete = Assert.Throws<NotSupportedException>(() => ((ISemiSupervisedModel)three).GenerateMean(zeros(2, dtype: int64), Array.Empty<Tensor>()));
-        Assert.Contains("depends on the discrete latent(s) b, c besides the label", discrete.Message);
+    [Fact]
+    public void GenerateMean_sums_a_discrete_nuisance_out_under_its_label_dependent_prior()
+    {
+        manual_seed(13);
+        using var module = new TwoDependentMain();
+        module.to(float64);
+        var w = Weights(module);
+        var labels = tensor(new long[] { 2, 0, 1, 2 });
+        var y = nn.functional.one_hot(labels, 3).to(float64);
+
+        var generated = ((ISemiSupervisedModel)module).GenerateMean(labels, Array.Empty<Tensor>());
+
+        var prior = nn.functional.softmax(Head(w, "prior", "BLogits", Mlp(w, "prior", ("Y", y))), 1);
+        var expected = zeros(4, 4, dtype: float64);
+        for (var b = 0; b < 2; b++)
+        {
+            var oneHot = nn.functional.one_hot(full(4, b, dtype: int64), 2).to(float64);
+            var logits = Head(w, "decoder", "XLogits", Mlp(w, "decoder", ("Y", y), ("B", oneHot)));
+            expected += prior[.., b].unsqueeze(1) * (1 / (1 + (-logits).exp()));
+        }
+        AssertClose(expected, generated, 1e-10);
+    }
+
+    [Fact]
+    public void GenerateMean_sums_a_chain_of_discrete_latents_out_under_the_joint_prior()
+    {
+        manual_seed(14);
+        using var module = new ThreeMain();
+        module.to(float64);
+        var w = Weights(module);
+        var labels = tensor(new long[] { 1, 0, 2 });
+        var y = nn.functional.one_hot(labels, 3).to(float64);
+
+        var generated = ((ISemiSupervisedModel)module).GenerateMean(labels, Array.Empty<Tensor>());
+
+        var expected = zeros(3, 4, dtype: float64);
+        for (var b = 0; b < 2; b++)
+        {
+            var bHot = nn.functional.one_hot(full(3, b, dtype: int64), 2).to(float64);
+            var pc = nn.functional.softmax(Head(w, "pc", "CLogits", Mlp(w, "pc", ("B", bHot))), 1);
+            for (var c = 0; c < 2; c++)
+            {
+                var cHot = nn.functional.one_hot(full(3, c, dtype: int64), 2).to(float64);
+                var logits = Head(w, "decoder", "XLogits", Mlp(w, "decoder", ("Y", y), ("B", bHot), ("C", cHot)));
+                expected += 0.5 * pc[.., c].unsqueeze(1) * (1 / (1 + (-logits).exp()));
+            }
+        }
+        AssertClose(expected, generated, 1e-10);
     }
 
     // ---- a plain MLP from the weights: the generated first layer is one projection per input, the bias on the first.

@@ -91,37 +91,68 @@ internal sealed partial class BoundEmitter
     {
         var dataFactor = Model.FindFactor(_plan.Data.Name)!;
         var ancestors = ModelAncestors(dataFactor);
-        var discrete = Model.Variables.Where(v => v.Role == VariableRole.Latent && v.IsDiscrete && ancestors.Contains(v.Name)).Select(v => v.Name).ToList();
-        if (discrete.Count > 0)
-        {
-            var message = $"GenerateMean is not offered for model {Model.Name}: {dataFactor.Signature('p')} depends on the discrete latent(s) " +
-                $"{string.Join(", ", discrete)} besides the label, which the noise of the continuous latents does not determine.";
-            _w.Line($"throw new global::System.NotSupportedException({Names.StringLiteral(message)});");
-            return;
-        }
         var continuous = ContinuousLatentsOf(_plan);
         var sizes = string.Concat(continuous.Select(v => $", ({Names.StringLiteral(v.Name)}, {v.Size})"));
         _w.Line($"global::ProbDsl.Inference.Models.ModelMeans.CheckNoise({NoiseParameter}, {LabelIndexParameter(_plan)}{sizes});");
         _w.Line("using var scope = NewDisposeScope();");
-        _w.Line($"var {Label} = global::ProbDsl.Inference.Models.ModelMeans.OneHotLabel({LabelIndexParameter(_plan)}, {LabelVariable.Size}, {NoiseParameter});");
+        _w.Line($"var {Label} = global::ProbDsl.Inference.Models.ModelMeans.OneHotLabel({LabelIndexParameter(_plan)}, {LabelVariable.Size}, {NoiseParameter}, this);");
         _values[LabelVariable.Name] = new Value(Label, 0);
         var order = Graph.TopologicalOrder(Model.Factors.Where(f => ancestors.Contains(f.Target)).Select(f => (f.Target, (IEnumerable<string>)f.Conditions)), out _)!;
+        var priorLogP = new List<Value>();
         foreach (var name in order.Where(n => n != LabelVariable.Name))
-            EmitPriorSample(Model.FindFactor(name)!, continuous.Select(v => v.Name).ToList().IndexOf(name));
+        {
+            var variable = Model.FindVariable(name)!;
+            if (variable.IsDiscrete)
+                priorLogP.Add(EmitEnumeratedPrior(Model.FindFactor(name)!, variable));
+            else
+                EmitPriorSample(Model.FindFactor(name)!, continuous.Select(v => v.Name).ToList().IndexOf(name));
+        }
         var family = dataFactor.Distribution.Family;
         var size = _plan.Data.Size;
-        string P(string parameter) => TensorParameter(dataFactor, 'p', parameter, size).Expression;
+        var dims = 0;
+        string P(string parameter)
+        {
+            var value = TensorParameter(dataFactor, 'p', parameter, size);
+            dims |= value.Dims;
+            return value.Expression;
+        }
         var mean = family switch
         {
             DistributionFamily.Bernoulli => $"{P("logits")}.sigmoid()",
             DistributionFamily.Normal => P("loc"),
             DistributionFamily.LogNormal => $"({P("loc")} + {P("scale")}.square() / 2).exp()",
-            DistributionFamily.Beta => $"{P("concentration1")} / ({P("concentration1")} + {P("concentration0")})",
+            DistributionFamily.Beta => $"({P("concentration1")} / ({P("concentration1")} + {P("concentration0")}))",
             DistributionFamily.OneHotCategorical => $"F.softmax({P("logits")}, dim: -1)",
             _ => throw new System.InvalidOperationException($"No mean for {family} data."),
         };
-        _w.Line($"// The mean of {dataFactor.Signature('p')}.");
-        _w.Line($"return {mean}.MoveToOuterDisposeScope();");
+        if (priorLogP.Count == 0 || dims == 0)
+        {
+            _w.Line($"// The mean of {dataFactor.Signature('p')}.");
+            _w.Line($"return {mean}.MoveToOuterDisposeScope();");
+            return;
+        }
+        // The discrete latents' joint prior weights every combination of their values; those the mean does not vary
+        // with sum to one, exactly.
+        var enumerated = _enumerated.Where(v => (dims & Bit(v)) != 0 || priorLogP.Any(p => (p.Dims & Bit(v)) != 0)).ToList();
+        _w.Line($"// The mean of {dataFactor.Signature('p')}, {string.Join(", ", enumerated)} summed out under the prior: exact.");
+        var joint = string.Join(" + ", priorLogP.Select(p => p.Expression));
+        _w.Line($"return global::ProbDsl.Inference.Models.ModelMeans.OverEnumerated({joint}, {mean}, enumeratedDims: {Rank}, {LabelIndexParameter(_plan)}).MoveToOuterDisposeScope();");
+    }
+
+    /// <summary>A discrete latent of the model enumerated under its prior: log p on its own dimension, the one-hot support for its users.</summary>
+    private Value EmitEnumeratedPrior(FactorIr prior, VariableIr variable)
+    {
+        var dim = _enumerated.IndexOf(variable.Name);
+        var name = Names.Identifier(variable.Name);
+        var local = "logP" + Names.Pascal(variable.Name);
+        var logits = Bind(prior, 'p').Single(p => p.Parameter == "logits").Source is UniformSource
+            ? new Value($"zeros(1, {variable.Size}, dtype: {Label}.dtype, device: {Label}.device)", 0)
+            : ParameterValue(prior, 'p', "logits");
+        _w.Line($"// {prior.Signature('p')} over all {variable.Size} values at once, on enumerated dimension {dim} of {Rank}.");
+        _w.Line($"var {local} = Enumeration.LogProbsAt({logits.Expression}, dim: {dim}, enumeratedDims: {Rank});");
+        _w.Line($"var {name} = Enumeration.OneHotSupport({variable.Size}, dim: {dim}, enumeratedDims: {Rank}, {Label});");
+        _values[variable.Name] = new Value(name, Bit(variable.Name));
+        return new Value(local, logits.Dims | Bit(variable.Name));
     }
 
     /// <summary>v = loc + scale·ε from the prior p(v | ·) and the caller's noise entry <paramref name="index"/> (exp of it for a LogNormal).</summary>
@@ -131,6 +162,7 @@ internal sealed partial class BoundEmitter
         var epsilon = $"{NoiseParameter}[{index}]";
         var bound = Bind(prior, 'p');
         string normal;
+        var dims = 0;
         if (bound.All(p => p.Source is ConstantSource))
         {
             var loc = ((ConstantSource)bound.Single(p => p.Parameter == "loc").Source).Value;
@@ -139,12 +171,15 @@ internal sealed partial class BoundEmitter
         }
         else
         {
-            normal = $"{epsilon} * {ParameterValue(prior, 'p', "scale").Expression} + {ParameterValue(prior, 'p', "loc").Expression}";
+            var scale = ParameterValue(prior, 'p', "scale");
+            var loc = ParameterValue(prior, 'p', "loc");
+            normal = $"{epsilon} * {scale.Expression} + {loc.Expression}";
+            dims = scale.Dims | loc.Dims;
         }
         _w.Line(prior.Distribution.Family == DistributionFamily.LogNormal
             ? $"var {name} = ({normal}).exp(); // {prior.Target} ~ {prior.Signature('p')}, reparameterised: the exponential of a Normal sample"
             : $"var {name} = {normal}; // {prior.Target} ~ {prior.Signature('p')}, reparameterised");
-        _values[prior.Target] = new Value(name, 0);
+        _values[prior.Target] = new Value(name, dims);
     }
 
     /// <summary>The variables <paramref name="factor"/> depends on in the model, directly or through their own priors.</summary>

@@ -62,11 +62,11 @@ public interface ISemiSupervisedModel : IDisposable
     /// standard-normal [B, size] tensor per entry of <see cref="ContinuousLatents"/>, in that order; entries of
     /// latents the data does not depend on, such as an auxiliary p(a|x,·), are not read), and the mean of the data
     /// distribution is returned, [B, DataSize]: Bernoulli probabilities, a Normal's loc, a LogNormal's
-    /// exp(μ + σ²/2), a Beta's α/(α+β), one-hot probabilities. The same noise row with each class gives Kingma et
-    /// al.'s (2014) "z fixed" class-conditional grids.
+    /// exp(μ + σ²/2), a Beta's α/(α+β), one-hot probabilities. Discrete latents other than the label that the data
+    /// depend on (M2Nuisance's b) are summed out exactly under their prior: Σ_b p(b|·) E[x | y, b, z]. The same
+    /// noise row with each class gives Kingma et al.'s (2014) "z fixed" class-conditional grids.
     /// </summary>
     /// <exception cref="ArgumentException">The noise does not match <see cref="ContinuousLatents"/> or the batch of <paramref name="y"/>.</exception>
-    /// <exception cref="NotSupportedException">The data depends on a discrete latent other than the label.</exception>
     Tensor GenerateMean(Tensor y, IReadOnlyList<Tensor> noise);
 
     /// <summary>The parameters of the guide's networks (every network a q factor calls), and of no other network.</summary>

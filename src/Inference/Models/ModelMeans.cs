@@ -54,7 +54,14 @@ public static class ModelMeans
         }
     }
 
-    /// <summary>Class indices [B] as one-hot rows [B, K] in the noise's dtype (the default dtype when there is none).</summary>
-    public static Tensor OneHotLabel(Tensor labels, int classes, IReadOnlyList<Tensor> noise) =>
-        nn.functional.one_hot(labels, classes).to(noise.Count > 0 ? noise[0].dtype : get_default_dtype());
+    /// <summary>
+    /// Class indices [B] as one-hot rows [B, K] in the dtype of <paramref name="model"/>'s weights (of the noise when
+    /// it has none; the default dtype when neither has one).
+    /// </summary>
+    public static Tensor OneHotLabel(Tensor labels, int classes, IReadOnlyList<Tensor> noise, nn.Module model)
+    {
+        var weight = model.parameters().FirstOrDefault();
+        var dtype = weight is not null ? weight.dtype : noise.Count > 0 ? noise[0].dtype : get_default_dtype();
+        return nn.functional.one_hot(labels, classes).to(dtype);
+    }
 }
