@@ -63,6 +63,57 @@ public sealed class BoundTermsTests : IDisposable
         Assert.Contains(unlabelledTerms, t => t.Name.StartsWith("entropy H(q(y|"));
     }
 
+    [Theory]
+    [InlineData("Hier")]
+    [InlineData("Mixture")]
+    [InlineData("Positive")]
+    public void The_terms_of_an_unsupervised_model_add_up_to_its_ELBO(string name)
+    {
+        manual_seed(5);
+        using nn.Module module = name switch { "Hier" => new HierQ(), "Mixture" => new MixturePosterior(), _ => new PositiveMain() };
+        module.to(float64);
+        var model = (IUnsupervisedModel)module;
+        var x = name == "Positive" ? rand(5, 3, dtype: float64) * 0.8 + 0.1 : rand(5, model.DataSize, dtype: float64).gt(0.5).to(float64);
+
+        manual_seed(9);
+        var bound = model.Bound(x);
+        manual_seed(9);
+        var terms = model.BoundTerms(x);
+
+        AssertClose(bound, terms.Select(t => t.PerExample).Aggregate((a, b) => a + b));
+        Assert.Contains(terms, t => t.Name.StartsWith("likelihood log p(x|"));
+    }
+
+    [Fact]
+    public void An_unsupervised_model_with_a_zero_guide_scale_names_the_guide_term_of_its_ELBO()
+    {
+        manual_seed(0);
+        using var train = new DataSplit(rand(50, 3).gt(0.5).to(float32), null);
+        using var test = new DataSplit(zeros(10, 3), null);
+        using var trainer = new HierTrainer(Options);
+        using (no_grad())
+        {
+            // q(z1|x) collapses to a point: z1 is its loc, and log q(z1|x) reads (z1 - loc) / 0 = NaN; the rest stays finite.
+            var parameters = trainer.Model.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+            parameters["qz1.headZ1Scale.weight"].zero_();
+            parameters["qz1.headZ1Scale.bias"].fill_(-1e4);
+        }
+
+        var error = Assert.Throws<NonFiniteLossException>(() => trainer.Train(train, test));
+
+        Assert.Equal(new[] { UnsupervisedTrainer<HierQ>.ElboTerm }, error.NonFiniteTerms.Select(t => t.Name));
+        Assert.Equal(new[] { "guide -log q(z1|x)" }, error.NonFiniteParts.Select(t => t.Name));
+        Assert.Contains("In the ELBO, non-finite: guide -log q(z1|x) = NaN. Finite: ", error.Message);
+    }
+
+    private sealed class HierTrainer : UnsupervisedTrainer<HierQ>
+    {
+        public HierTrainer(TrainingOptions options)
+            : base(new HierQ(), options)
+        {
+        }
+    }
+
     [Fact]
     public void The_M2_terms_are_named_after_the_factors()
     {

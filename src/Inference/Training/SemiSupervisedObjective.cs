@@ -99,7 +99,7 @@ public sealed class SemiSupervisedObjective
     /// A non-finite term with the bound's own pieces (KL, likelihood, priors, entropies) evaluated one by one, so
     /// the message can say which went non-finite; a finite term as it is.
     /// </summary>
-    private static LossTerm WithParts(LossTerm term, string partsOf, Func<IReadOnlyList<(string Name, Tensor PerExample)>> parts)
+    internal static LossTerm WithParts(LossTerm term, string partsOf, Func<IReadOnlyList<(string Name, Tensor PerExample)>> parts)
     {
         if (term.IsFinite)
             return term;

@@ -66,6 +66,9 @@ internal sealed class ModuleCheck
         }
         if (label is not null)
             Guarded(BoundKind.Labelled, "report members", () => CheckReportMembers((ISemiSupervisedModel)module.Module, data, inputs, generator));
+        else
+            Guarded(BoundKind.Unsupervised, "bound terms", () => CheckTermsAddUp("ELBO", () => ((IUnsupervisedModel)module.Module).Bound(inputs.X),
+                () => ((IUnsupervisedModel)module.Module).BoundTerms(inputs.X), inputs));
         SharedNoise = inputs.Noise.SharedAcrossBatch.ToList();
         return _findings;
     }
@@ -84,18 +87,7 @@ internal sealed class ModuleCheck
             ("unlabelled", () => model.UnlabelledBound(inputs.X), () => model.UnlabelledBoundTerms(inputs.X)),
         };
         foreach (var (kind, bound, terms) in pairs)
-        {
-            double[] expected, sum;
-            using (Noise.Use(inputs.Noise))
-            {
-                expected = bound().to(float64).data<double>().ToArray();
-                sum = terms().Select(t => t.PerExample).Aggregate((a, b) => a + b).to(float64).data<double>().ToArray();
-            }
-            var moderate = Enumerable.Range(0, expected.Length).Where(i => IsModerate(expected[i]) && IsModerate(sum[i])).ToList();
-            var difference = Tolerances.RelativeDifference(moderate.Select(i => sum[i]).ToArray(), moderate.Select(i => expected[i]).ToArray());
-            if (!Tolerances.Within(difference, Tolerances.Value))
-                _findings.Add(new Finding(_guide.Name, $"{kind} bound terms", $"sum of terms [{Format(sum)}], bound [{Format(expected)}] (relative difference {difference:G3})"));
-        }
+            CheckTermsAddUp(kind, bound, terms, inputs);
         var noise = new List<Tensor>();
         foreach (var latent in model.ContinuousLatents)
         {
@@ -115,6 +107,22 @@ internal sealed class ModuleCheck
         var generated = model.GenerateMean(inputs.Label!, noise);
         if (!generated.shape.SequenceEqual(new long[] { Batch, data.Size }))
             _findings.Add(new Finding(_guide.Name, "GenerateMean", $"shape [{string.Join(", ", generated.shape)}], expected [{Batch}, {data.Size}]"));
+    }
+
+    /// <summary>The bound's named terms add up to the bound under the same given noise.</summary>
+    private void CheckTermsAddUp(string kind, Func<Tensor> bound, Func<IReadOnlyList<(string Name, Tensor PerExample)>> terms, BoundInputs inputs)
+    {
+        using var noGrad = no_grad();
+        double[] expected, sum;
+        using (Noise.Use(inputs.Noise))
+        {
+            expected = bound().to(float64).data<double>().ToArray();
+            sum = terms().Select(t => t.PerExample).Aggregate((a, b) => a + b).to(float64).data<double>().ToArray();
+        }
+        var moderate = Enumerable.Range(0, expected.Length).Where(i => IsModerate(expected[i]) && IsModerate(sum[i])).ToList();
+        var difference = Tolerances.RelativeDifference(moderate.Select(i => sum[i]).ToArray(), moderate.Select(i => expected[i]).ToArray());
+        if (!Tolerances.Within(difference, Tolerances.Value))
+            _findings.Add(new Finding(_guide.Name, $"{kind} bound terms", $"sum of terms [{Format(sum)}], bound [{Format(expected)}] (relative difference {difference:G3})"));
     }
 
     /// <summary>The objective is compared separately only when it is not the enumerated bound itself.</summary>
