@@ -69,6 +69,7 @@ public class SampleAndEvaluateTests : TempDirectoryTest, IClassFixture<TrainedBa
 
         Assert.True(code == 0, error);
         Assert.Contains("model Bars, guide MeanField", output);
+        Assert.Matches(@"test error: \S+ \(\d+\.\d\d%; accuracy \d+\.\d\d%\)", output);
         Assert.Contains("test rows: 200", output);
         Assert.Equal(final.TestError, Number(output, "test error"));
         // One draw of z per test image, here and in training: the means differ by the Monte Carlo error alone.
@@ -125,6 +126,10 @@ public class SampleAndEvaluateTests : TempDirectoryTest, IClassFixture<TrainedBa
         Assert.Equal(2, missing.Code);
         Assert.StartsWith("error: --checkpoint ", missing.Error);
         Assert.Contains("none.bin: no such file", missing.Error);
+
+        var notCheckpoint = Sample(Cli.Model("bars.pdsl"), "--checkpoint", Cli.Model("bars.pdsl"), "--out", png);
+        Assert.Equal(2, notCheckpoint.Code);
+        Assert.Equal($"error: --checkpoint {Cli.Model("bars.pdsl")}: not a ProbDsl training checkpoint.", notCheckpoint.Error.Trim());
 
         var other = Sample(Cli.Model("barsclasses.pdsl"), "--checkpoint", _runs.Bars, "--out", png);
         Assert.Equal(2, other.Code);

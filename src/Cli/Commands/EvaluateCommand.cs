@@ -71,7 +71,7 @@ internal static class EvaluateCommand
             var (elbo, error) = Evaluation.Evaluate(model, test, 1000, CPU);
             output.WriteLine(Invariant($"test rows: {test.Count}"));
             output.WriteLine(Invariant($"test ELBO: {elbo:R} nats per example (U(x), y enumerated exactly)"));
-            output.WriteLine(Invariant($"test error: {error:R} ({error:P2}; accuracy {1 - error:P2})"));
+            output.WriteLine(Invariant($"test error: {error:R} ({100 * error:F2}%; accuracy {100 * (1 - error):F2}%)"));
         }
         else
         {

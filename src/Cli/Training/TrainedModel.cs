@@ -72,7 +72,8 @@ internal sealed class TrainedModel : IDisposable
         catch (CheckpointException e)
         {
             module.Dispose();
-            throw new UserError($"--checkpoint {checkpoint}: {e.Message}");
+            // The runtime's message names the file already.
+            throw new UserError(e.Message.StartsWith(checkpoint, StringComparison.Ordinal) ? $"--checkpoint {e.Message}" : $"--checkpoint {checkpoint}: {e.Message}");
         }
     }
 
