@@ -176,8 +176,9 @@ internal sealed partial class BoundEmitter
             normal = $"{epsilon} * {scale.Expression} + {loc.Expression}";
             dims = scale.Dims | loc.Dims;
         }
+        var exponent = normal == epsilon ? normal : $"({normal})";
         _w.Line(prior.Distribution.Family == DistributionFamily.LogNormal
-            ? $"var {name} = ({normal}).exp(); // {prior.Target} ~ {prior.Signature('p')}, reparameterised: the exponential of a Normal sample"
+            ? $"var {name} = {exponent}.exp(); // {prior.Target} ~ {prior.Signature('p')}, reparameterised: the exponential of a Normal sample"
             : $"var {name} = {normal}; // {prior.Target} ~ {prior.Signature('p')}, reparameterised");
         _values[prior.Target] = new Value(name, dims);
     }
