@@ -19,7 +19,7 @@ public sealed class BoundTermsTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    public static TheoryData<string> Models => new() { "M2Structured", "M2MeanField", "Three", "AdgmSmall", "Report", "M2Relaxed", "Tiny" };
+    public static TheoryData<string> Models => new() { "M2Structured", "M2MeanField", "Three", "AdgmSmall", "Report", "ReportMixed", "M2Relaxed", "Tiny" };
 
     private static (nn.Module Module, int Size, int Classes) Create(string name) => name switch
     {
@@ -28,6 +28,7 @@ public sealed class BoundTermsTests : IDisposable
         "Three" => (new ThreeMain(), 4, 3),
         "AdgmSmall" => (new AdgmSmallAuxiliary(), 4, 3),
         "Report" => (new ReportMain(), 3, 2),
+        "ReportMixed" => (new ReportMixedMain(), 3, 2),
         "M2Relaxed" => (new M2RelaxedStructured(), 784, 10),
         "Tiny" => (new TinyMain(), 4, 3),
         _ => throw new ArgumentException(name),

@@ -235,6 +235,57 @@ public class ReportApiTests
         AssertClose(expected, generated, 1e-10);
     }
 
+    [Fact]
+    public void GuideMean_sums_over_the_label_and_a_discrete_latent_read_through_it()
+    {
+        manual_seed(15);
+        using var module = new ReportMixedMain();
+        module.to(float64);
+        var w = Weights(module);
+        var x = rand(Batch, 3, dtype: float64).gt(0.5).to(float64);
+
+        var mean = ((ISemiSupervisedModel)module).GuideMean("z", x);
+
+        var qy = nn.functional.softmax(Head(w, "classifier", "YLogits", Mlp(w, "classifier", ("X", x))), 1);
+        var expected = zeros(Batch, 2, dtype: float64);
+        for (var y = 0; y < 2; y++)
+        {
+            var yHot = nn.functional.one_hot(full(Batch, y, dtype: int64), 2).to(float64);
+            var qb = nn.functional.softmax(Head(w, "qb", "BLogits", Mlp(w, "qb", ("X", x), ("Y", yHot))), 1);
+            for (var b = 0; b < 2; b++)
+            {
+                var bHot = nn.functional.one_hot(full(Batch, b, dtype: int64), 2).to(float64);
+                expected += (qy[.., y] * qb[.., b]).unsqueeze(1) * Head(w, "qz", "ZLoc", Mlp(w, "qz", ("X", x), ("B", bHot)));
+            }
+        }
+        AssertClose(expected, mean, 1e-10);
+    }
+
+    [Fact]
+    public void GenerateMean_sums_a_discrete_latent_out_through_the_continuous_prior_it_conditions_with_the_same_noise()
+    {
+        manual_seed(16);
+        using var module = new ReportMixedMain();
+        module.to(float64);
+        var w = Weights(module);
+        var labels = tensor(new long[] { 0, 1, 1, 0, 1, 0 });
+        var eps = randn(Batch, 2, dtype: float64);
+
+        var generated = ((ISemiSupervisedModel)module).GenerateMean(labels, new[] { eps });
+
+        var y = nn.functional.one_hot(labels, 2).to(float64);
+        var expected = zeros(Batch, 3, dtype: float64);
+        for (var b = 0; b < 2; b++)
+        {
+            var bHot = nn.functional.one_hot(full(Batch, b, dtype: int64), 2).to(float64);
+            var pz = Mlp(w, "pz", ("B", bHot));
+            var z = Head(w, "pz", "ZLoc", pz) + Softplus(Head(w, "pz", "ZScale", pz)) * eps;
+            var logits = Head(w, "dec", "XLogits", Mlp(w, "dec", ("Y", y), ("Z", z)));
+            expected += 0.5 * (1 / (1 + (-logits).exp()));
+        }
+        AssertClose(expected, generated, 1e-10);
+    }
+
     // ---- a plain MLP from the weights: the generated first layer is one projection per input, the bias on the first.
 
     internal static Dictionary<string, Tensor> Weights(nn.Module module) =>
