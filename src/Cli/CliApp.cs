@@ -22,6 +22,8 @@ public static class CliApp
         root.Subcommands.Add(PlanCommand.Create(terminal));
         root.Subcommands.Add(EmitCommand.Create(terminal));
         root.Subcommands.Add(TrainCommand.Create(terminal));
+        root.Subcommands.Add(EvaluateCommand.Create(terminal));
+        root.Subcommands.Add(SampleCommand.Create(terminal));
         root.Subcommands.Add(Compare.CompareCommand.Create(terminal));
         root.Subcommands.Add(Compare.ReportCommand.Create(terminal));
         var parsed = root.Parse(args);

@@ -45,6 +45,17 @@ internal sealed class ReferenceM2
     public Tensor ClassLogProbs(Tensor x) =>
         nn.functional.log_softmax(Head("classifier", "YLogits", Hidden("classifier", x, "X")), 1);
 
+    /// <summary>The loc of q(z|x,y) (or q(z|x)), [B, Z].</summary>
+    public Tensor EncoderLoc(Tensor x, Tensor yOneHot) =>
+        Head(_encoder, "ZLoc", _encoderSeesY ? Hidden(_encoder, cat(new[] { x, yOneHot }, 1), "X", "Y") : Hidden(_encoder, x, "X"));
+
+    /// <summary>The Bernoulli probabilities of p(x|y,z), [B, 784].</summary>
+    public Tensor DecoderProbabilities(Tensor yOneHot, Tensor z)
+    {
+        var logits = Head("decoder", "XLogits", Hidden("decoder", cat(new[] { yOneHot, z }, 1), "Y", "Z"));
+        return 1 / (1 + (-logits).exp());
+    }
+
     /// <summary>L(x, y) with the given standard-normal noise eps [B, Z].</summary>
     public Tensor LabelledBound(Tensor x, Tensor yOneHot, Tensor eps)
     {

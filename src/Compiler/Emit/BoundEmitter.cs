@@ -89,6 +89,14 @@ internal sealed partial class BoundEmitter
 
     private void Emit()
     {
+        EmitGuideAndModel();
+        EmitCombination();
+        _w.Line("return bound.MoveToOuterDisposeScope();");
+    }
+
+    /// <summary>Everything before the terms are combined: the guide's draws and every factor's term (see <see cref="_terms"/>).</summary>
+    private void EmitGuideAndModel()
+    {
         _w.Line("using var scope = NewDisposeScope();");
         _values[_plan.Data.Name] = new Value(Local(_plan.Data.Name), 0);
         _w.Line($"// Guide {_plan.Guide.Factorisation}, sampled in dependency order.");
@@ -97,8 +105,6 @@ internal sealed partial class BoundEmitter
         _w.Line($"// Model {string.Join(" ", Model.Factors.Select(f => f.Signature('p')))}.");
         foreach (var factor in Model.Factors)
             EmitModelFactor(factor);
-        EmitCombination();
-        _w.Line("return bound.MoveToOuterDisposeScope();");
     }
 
     private int Bit(string variable) => 1 << _enumerated.IndexOf(variable);

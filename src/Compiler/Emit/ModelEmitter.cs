@@ -87,6 +87,7 @@ internal static class ModelEmitter
                 EmitTemperature(w, relaxation);
             EmitBounds(w, plan, plan.TrainingMode);
             EmitClassLogits(w, plan);
+            ReportEmitter.Emit(w, plan);
         }
     }
 

@@ -23,6 +23,10 @@ internal static class UnsupervisedEmitter
             w.Line();
             w.Line("/// <summary>With every discrete latent enumerated, training uses the exact bound itself.</summary>");
             w.Line($"public Tensor Objective(Tensor {x}) => Bound({x});");
+            w.Line();
+            w.Line("/// <summary>The named pieces of the ELBO, [B] each; they add up to <see cref=\"Bound\"/>. For explaining a non-finite loss.</summary>");
+            using (w.Block($"public global::System.Collections.Generic.IReadOnlyList<(string Name, Tensor PerExample)> BoundTerms(Tensor {x})"))
+                BoundEmitter.EmitTerms(w, plan, BoundMode.Enumerated);
         }
         w.Line();
         w.Lines($$"""

@@ -20,6 +20,7 @@ public sealed class LocalNames
     private static readonly string[] Fixed =
     {
         "scope", "bound", "signal", "h", "Temperature", BaselineField, LearnedBaselineField,
+        "latent", "noise", // the parameters of GuideMean and GenerateMean (ReportEmitter)
         "F", "Linear", "Densities", "Enumeration", "Noise", "Relaxation", "ScoreFunction",
         "Tensor", "NewDisposeScope", "cat", "tanh", "nn", "torch",
     };

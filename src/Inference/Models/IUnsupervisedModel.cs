@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using static TorchSharp.torch;
 
 namespace ProbDsl.Inference.Models;
@@ -19,4 +20,11 @@ public interface IUnsupervisedModel : IDisposable
 
     /// <summary>What training maximises, [B]: the bound itself, or an estimator's surrogate of it.</summary>
     Tensor Objective(Tensor x);
+
+    /// <summary>
+    /// The pieces of <see cref="Bound"/>, each per example [B], that add up to it: the data likelihood, each
+    /// latent's closed-form −KL or sampled log p / −log q, and for enumerated latents each piece's expectation under
+    /// q and their entropies. Evaluated only to explain a non-finite loss.
+    /// </summary>
+    IReadOnlyList<(string Name, Tensor PerExample)> BoundTerms(Tensor x);
 }

@@ -41,6 +41,24 @@ public static class Checkpoint
             module.load(tensors);
     }
 
+    /// <summary>
+    /// Loads the weights of a trainer's checkpoint into <paramref name="module"/> after checking that it was written
+    /// for this model and guide (the hash a resumed run checks); returns the reports of its finished epochs.
+    /// </summary>
+    /// <exception cref="CheckpointException">Missing, not a checkpoint, damaged, or of another model or guide (both named).</exception>
+    public static IReadOnlyList<EpochReport> LoadWeightsOfSameModel(torch.nn.Module module, string path)
+    {
+        var (header, tensors) = CheckpointFile.Read(path);
+        using (tensors)
+        {
+            var identity = ModelIdentity.Of(module);
+            if (header.ModelHash != identity.Hash)
+                throw new CheckpointException($"{path} holds the weights of {header.ModelDescription}, not of {identity.Description}.");
+            module.load(tensors);
+        }
+        return header.Reports;
+    }
+
     /// <exception cref="NonFiniteWeightsException">A weight is NaN or infinite; the file on disk is left as it was.</exception>
     public static void SaveAtomically(torch.nn.Module module, string path)
     {

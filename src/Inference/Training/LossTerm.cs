@@ -8,6 +8,15 @@ public sealed record LossTerm(string Name, double Value)
 {
     public bool IsFinite => double.IsFinite(Value);
 
+    /// <summary>
+    /// For a non-finite term that is a bound: the bound's pieces (e.g. "likelihood log p(x|y,z)",
+    /// "-KL(q(z|x,y) || p(z))"), batch means evaluated again one by one; empty otherwise.
+    /// </summary>
+    public IReadOnlyList<LossTerm> Parts { get; init; } = System.Array.Empty<LossTerm>();
+
+    /// <summary>Which bound <see cref="Parts"/> are the pieces of, e.g. "the labelled bound L(x,y)".</summary>
+    public string? PartsOf { get; init; }
+
     public override string ToString() => $"{Name} = {Value.ToString("G6", CultureInfo.InvariantCulture)}";
 }
 

@@ -43,6 +43,9 @@ public sealed class NonFiniteLossException : NonFiniteTrainingException
     /// <summary>The terms that were non-finite when evaluated again.</summary>
     public IEnumerable<LossTerm> NonFiniteTerms => Breakdown.Terms.Where(t => !t.IsFinite);
 
+    /// <summary>The pieces of the non-finite bounds that were non-finite: a latent's KL, the likelihood, a prior, an entropy.</summary>
+    public IEnumerable<LossTerm> NonFiniteParts => NonFiniteTerms.SelectMany(t => t.Parts).Where(p => !p.IsFinite);
+
     private static string Describe(StepPosition position, double loss, LossBreakdown breakdown, string? weight, TrainingOptions options)
     {
         var parts = new List<string>
@@ -50,6 +53,7 @@ public sealed class NonFiniteLossException : NonFiniteTrainingException
             $"Training stopped at {position}: the loss is {Number(loss)}.",
             Terms(breakdown.Terms),
         };
+        parts.AddRange(breakdown.Terms.Where(t => !t.IsFinite && t.Parts.Count > 0).Select(Parts));
         if (breakdown.NonFiniteInputs.Count > 0)
             parts.Add($"The {string.Join(" and the ", breakdown.NonFiniteInputs)} contain NaN or infinite values: check the data.");
         if (weight is not null)
@@ -69,6 +73,17 @@ public sealed class NonFiniteLossException : NonFiniteTrainingException
         if (bad.Count == 0)
             return $"Evaluated again on the same batch, every term is finite ({string.Join(", ", good)}): the non-finite value came from a random draw.";
         var text = $"Non-finite: {string.Join(", ", bad)} (evaluated again on the same batch).";
+        return good.Count == 0 ? text : $"{text} Finite: {string.Join(", ", good)}.";
+    }
+
+    /// <summary>Which piece of a non-finite bound went non-finite: the KL of a latent, the likelihood, a prior, an entropy.</summary>
+    private static string Parts(LossTerm term)
+    {
+        var bad = term.Parts.Where(t => !t.IsFinite).ToList();
+        var good = term.Parts.Where(t => t.IsFinite).ToList();
+        if (bad.Count == 0)
+            return $"Term by term, every piece of {term.PartsOf} is finite when drawn again ({string.Join(", ", good)}).";
+        var text = $"In {term.PartsOf}, non-finite: {string.Join(", ", bad)}.";
         return good.Count == 0 ? text : $"{text} Finite: {string.Join(", ", good)}.";
     }
 

@@ -75,16 +75,46 @@ public sealed class SemiSupervisedObjective
         var inputs = new List<(string, Tensor)>();
         if (labelledX is not null && labelledY is not null)
         {
-            terms.Add(Term(LabelledTerm, () => model.LabelledBound(labelledX, labelledY)));
+            terms.Add(WithParts(Term(LabelledTerm, () => model.LabelledBound(labelledX, labelledY)),
+                LabelledBoundParts, () => model.LabelledBoundTerms(labelledX, labelledY)));
             terms.Add(Term(ClassificationTerm, () => Distributions.Densities.CategoricalLogProb(labelledY, model.ClassLogits(labelledX))));
             inputs.Add(("labelled batch", labelledX));
         }
         if (unlabelledX is not null)
         {
-            terms.Add(Term(UnlabelledTerm, () => model.UnlabelledObjective(unlabelledX)));
+            terms.Add(WithParts(Term(UnlabelledTerm, () => model.UnlabelledObjective(unlabelledX)),
+                UnlabelledBoundParts, () => model.UnlabelledBoundTerms(unlabelledX)));
             inputs.Add(("unlabelled batch", unlabelledX));
         }
         return new LossBreakdown(terms, InputCheck.NonFinite(inputs.ToArray()));
+    }
+
+    /// <summary>What the parts of a non-finite labelled term are of.</summary>
+    public const string LabelledBoundParts = "the labelled bound L(x,y)";
+
+    /// <summary>What the parts of a non-finite unlabelled term are of (the exact bound, whatever the estimator).</summary>
+    public const string UnlabelledBoundParts = "the unlabelled bound U(x), y enumerated";
+
+    /// <summary>
+    /// A non-finite term with the bound's own pieces (KL, likelihood, priors, entropies) evaluated one by one, so
+    /// the message can say which went non-finite; a finite term as it is.
+    /// </summary>
+    internal static LossTerm WithParts(LossTerm term, string partsOf, Func<IReadOnlyList<(string Name, Tensor PerExample)>> parts)
+    {
+        if (term.IsFinite)
+            return term;
+        using var scope = NewDisposeScope();
+        try
+        {
+            var values = new List<LossTerm>();
+            foreach (var (name, perExample) in parts())
+                values.Add(new LossTerm(name, perExample.mean().ToDouble()));
+            return term with { PartsOf = partsOf, Parts = values };
+        }
+        catch (Exception e) when (e is System.Runtime.InteropServices.ExternalException or ArgumentException)
+        {
+            return term;
+        }
     }
 
     /// <summary>

@@ -58,9 +58,12 @@ public class UnsupervisedTrainer<TModel> : Trainer<TModel>
     {
         using var noGrad = no_grad();
         return new LossBreakdown(
-            new[] { SemiSupervisedObjective.Term(ElboTerm, () => Model.Objective(x)) },
+            new[] { SemiSupervisedObjective.WithParts(SemiSupervisedObjective.Term(ElboTerm, () => Model.Objective(x)), BoundParts, () => Model.BoundTerms(x)) },
             InputCheck.NonFinite(("batch", x)));
     }
 
     public const string ElboTerm = "ELBO objective";
+
+    /// <summary>What the parts of a non-finite ELBO are of.</summary>
+    public const string BoundParts = "the ELBO";
 }
