@@ -58,6 +58,8 @@ public class NamingTests
     [InlineData("Tensor")]
     [InlineData("cat")]
     [InlineData("Densities")]
+    [InlineData("latent")] // the parameter of GuideMean
+    [InlineData("noise")] // the parameter of GenerateMean
     public void A_variable_named_like_a_generated_local_compiles(string name)
     {
         var text = Model.Replace("@Z", name);
