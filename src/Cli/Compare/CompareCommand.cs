@@ -23,7 +23,7 @@ internal static class CompareCommand
     /// <summary>Train options that compare sets per run itself, so they are not passed through.</summary>
     private static readonly HashSet<string> PerRun = ["--guide", "--infer", "--seed", "--epochs", "--labelled", "--threads", "--out", "--resume", "--step-lines"];
 
-    public static Command Create(Terminal terminal)
+    public static Command Create(Terminal terminal, SlurmAccess? slurmAccess = null)
     {
         var file = new Argument<string>("file") { Description = "The .pdsl file." };
         var guides = new Option<string?>("--guides") { Description = "Comma-separated guides to compare (default: every guide of the model)." };
@@ -65,7 +65,7 @@ internal static class CompareCommand
                 return ExitCodes.ModelErrors;
             settings = settings with { Variants = variants };
             return onSlurm
-                ? SlurmCompare.Execute(settings, slurm.JobOptions(parsed), terminal)
+                ? SlurmCompare.Execute(settings, slurm.JobOptions(parsed), terminal, slurmAccess)
                 : CompareRun.Execute(settings, new LocalProcessLauncher(settings.Jobs), terminal);
         }));
         return command;

@@ -22,20 +22,20 @@ internal static class SlurmCompare
     /// <summary>The exit code of a follow stopped with Ctrl-C while the job goes on (as for any program stopped so).</summary>
     public const int Interrupted = 130;
 
-    /// <param name="runner">Runs Slurm's clients; null: the real ones, found on PATH, with this process's environment.</param>
-    public static int Execute(CompareSettings settings, SlurmJobOptions job, Terminal terminal, ICommandRunner? runner = null, FollowSettings? follow = null)
+    /// <param name="access">How Slurm is reached; null: its real clients, found on PATH, with this process's environment.</param>
+    public static int Execute(CompareSettings settings, SlurmJobOptions job, Terminal terminal, SlurmAccess? access = null)
     {
         using var exclusive = CompareRun.Prepare(settings);
         var plan = RunPlanner.Plan(settings, resumeArgument: false);
         var tool = ToolExecutable.Current();
-        var tasks = plan.Select(r => new SlurmTask(r.Task.Name, r.Task.RunDirectory, [tool.FileName, .. tool.LeadingArguments, .. r.Task.TrainArguments])).ToList();
+        var tasks = plan.Select(r => new SlurmTask(r.Task.Name, r.Task.RunDirectory, [tool.FileName, .. tool.LeadingArguments, .. AbsolutePaths(r.Task.TrainArguments)])).ToList();
         var jobDirectory = Path.Combine(Path.GetFullPath(settings.OutDirectory), JobFolder);
         terminal.Output.WriteLine(CompareRun.Summary(settings, plan, $"on Slurm, one array task per run, {CompareRun.Plural(settings.Threads, "thread")} each"));
         terminal.Output.WriteLine($"Each task runs {tool} train …: the tool, {Path.GetFullPath(settings.File)} and {Path.GetFullPath(settings.OutDirectory)} " +
             "must be at these same paths on the compute nodes (a shared file system; see docs/slurm.md).");
 
-        var settingsOfFollow = (follow ?? new FollowSettings()) with { Progress = task => Progress(task, settings.Epochs) };
-        var slurm = new SlurmRunner(new SlurmClient(runner ?? new ProcessCommandRunner()), new RunJsonCompletion(), settingsOfFollow);
+        var follow = (access?.Follow ?? new FollowSettings()) with { Progress = task => Progress(task, settings.Epochs) };
+        var slurm = new SlurmRunner(new SlurmClient(access?.Runner ?? new ProcessCommandRunner()), new RunJsonCompletion(), follow);
         SlurmRunResult result;
         using (var interrupt = new FollowInterrupt(terminal))
             result = slurm.Run(terminal, tasks, job with { JobName = JobName(settings.OutDirectory) }, jobDirectory, interrupt.Token);
@@ -61,6 +61,29 @@ internal static class SlurmCompare
             terminal.Output.WriteLine($"{CompareRun.Plural(outside.Count, "run")} ({string.Join(", ", outside)}) were not in job {result.Submission?.JobId}: " +
                 "run the same command again to submit them.");
         return ExitCodes.RunsFailed;
+    }
+
+    /// <summary>
+    /// The data files of the command line as absolute paths: a task starts in its run directory (the job script
+    /// changes into it), not where compare was started.
+    /// </summary>
+    public static IReadOnlyList<string> AbsolutePaths(IReadOnlyList<string> arguments)
+    {
+        var result = arguments.ToList();
+        for (var i = 1; i < result.Count; i++)
+        {
+            var value = result[i];
+            switch (result[i - 1])
+            {
+                case "--data" or "--label" when value.IndexOf('=') is var equals and > 0 && value[(equals + 1)..] is { Length: > 0 } path:
+                    result[i] = value[..(equals + 1)] + Path.GetFullPath(path);
+                    break;
+                case "--data-dir" or "--resume":
+                    result[i] = Path.GetFullPath(value);
+                    break;
+            }
+        }
+        return result;
     }
 
     /// <summary>The comparison directory's name as the job's name (letters, digits, dots, dashes and underscores).</summary>
@@ -136,3 +159,6 @@ internal static class SlurmCompare
         }
     }
 }
+
+/// <summary>How <c>compare --on slurm</c> reaches Slurm: its clients (<c>sbatch</c>, <c>squeue</c>, …) and how often to poll.</summary>
+internal sealed record SlurmAccess(ICommandRunner Runner, FollowSettings Follow);
