@@ -71,6 +71,36 @@ public sealed class CompareSlurmOptionsTests
         Assert.Equal(3, code2);
     }
 
+    /// <summary>
+    /// The script of the command docs/slurm.md and the README show, as compare writes it (golden; the temporary
+    /// directory standing for /shared, the test's own tool for /shared/tools/probdsl).
+    /// </summary>
+    [Fact]
+    public void The_script_of_the_documented_command_is_the_golden_one()
+    {
+        var root = Paths.NewTempDirectory("documented");
+        var out_ = Path.Combine(root, "m2-guides");
+        Directory.CreateDirectory(out_);
+        var model = Path.Combine(out_, "m2.pdsl");
+        File.Copy(Path.Combine(Paths.RepoRoot, "examples", "M2Mnist", "m2.pdsl"), model);
+        var slurm = new FakeSlurm("4711", "4711_0|COMPLETED\n4711_1|COMPLETED\n4711_2|COMPLETED\n4711_3|COMPLETED\n");
+        var output = new StringWriter();
+
+        // probdsl compare /shared/m2-guides/m2.pdsl --guides Structured,MeanField --seeds 1,2 --data mnist --labels 100 --epochs 50 \
+        //     --out /shared/m2-guides --on slurm --partition gpu --time 04:00:00 --cpus-per-task 4 --gres gpu:1 --mem 16G \
+        //     --setup "export PROBDSL_DATA=/shared/probdsl-data"
+        CliApp.Run(
+            ["compare", model, "--guides", "Structured,MeanField", "--seeds", "1,2", "--data", "mnist", "--labels", "100", "--epochs", "50",
+             "--out", out_, "--on", "slurm", "--partition", "gpu", "--time", "04:00:00", "--cpus-per-task", "4", "--gres", "gpu:1", "--mem", "16G",
+             "--setup", "export PROBDSL_DATA=/shared/probdsl-data"],
+            output, output, new SlurmAccess(slurm, new FollowSettings { PollInterval = TimeSpan.Zero }));
+
+        var script = File.ReadAllText(slurm.Calls.Single(c => c.StartsWith("sbatch", StringComparison.Ordinal))["sbatch --parsable ".Length..]);
+        var tool = ToolExecutable.Current();
+        script = script.Replace(string.Join(" ", [tool.FileName, .. tool.LeadingArguments]) + " ", "/shared/tools/probdsl ").Replace(root, "/shared");
+        Golden.Match("compare-m2-guides.sbatch", script);
+    }
+
     [Theory]
     [InlineData("--partition", "gpu")]
     [InlineData("--gres", "gpu:1")]
