@@ -101,6 +101,26 @@ public sealed class CompareSlurmOptionsTests
         Golden.Match("compare-m2-guides.sbatch", script);
     }
 
+    [Fact]
+    public void A_task_that_cannot_find_the_tool_is_explained_as_a_tool_not_on_a_shared_file_system()
+    {
+        var root = Paths.NewTempDirectory("notool");
+        var out_ = Path.Combine(root, "out");
+        var tool = ToolExecutable.Current().FileName;
+        var slurm = new FakeSlurm("9", "9_0|FAILED\n")
+        {
+            // What bash in the job script prints when the node has no such file.
+            OnPoll = _ => File.WriteAllText(Path.Combine(out_, "runs", "MeanField-declared-seed0", "slurm-9_0.log"),
+                $"probdsl: run MeanField-declared-seed0, task 9_0 on node7, start 1\n/var/spool/slurmd/job00009/slurm_script: line 19: {tool}: No such file or directory\n"),
+        };
+
+        var (code, output) = Compare(slurm, "--guides", "MeanField", "--out", out_, "--data", "x=x.npy", "--on", "slurm");
+
+        Assert.Equal(3, code);
+        Assert.Contains("--- 9_0 MeanField-declared-seed0: FAILED", output);
+        Assert.Contains($"error: a task could not start {tool}: the tool must be on a file system the compute nodes share", output);
+    }
+
     [Theory]
     [InlineData("--partition", "gpu")]
     [InlineData("--gres", "gpu:1")]
