@@ -63,11 +63,32 @@ internal sealed class SlurmRunner(SlurmClient client, IRunCompletion completion,
         }
 
         var submission = record.ToSubmission(jobDirectory, tasks);
-        var statuses = client.Query(record.JobId, submission.Tasks.Select(t => t.Index).ToList())
-            ?? throw new UserError($"squeue did not answer about job {record.JobId} (recorded in {JobRecord.PathIn(jobDirectory)}), so it is unknown whether " +
-                "its runs are still going; try again in a moment.");
-        return statuses.Any(s => !s.Phase.IsTerminal()) ? submission : null;
+        var indices = submission.Tasks.Select(t => t.Index).ToList();
+        for (var poll = 0; ; poll++)
+        {
+            var statuses = client.Query(record.JobId, indices)
+                ?? throw new UserError($"squeue did not answer about job {record.JobId} (recorded in {JobRecord.PathIn(jobDirectory)}), so it is unknown whether " +
+                    "its runs are still going; try again in a moment.");
+            if (statuses.Any(s => !s.Phase.IsTerminal()))
+            {
+                return submission;
+            }
+
+            // A task pre-empted or on a failed node shows that state until Slurm requeues it: look once more, as the
+            // follower does, rather than submit a run that is about to start again.
+            var mayComeBack = statuses.Any(s => s.Phase == TaskPhase.Failed && MayBeRequeued(s.SlurmState)
+                && !completion.IsFinished(submission.Tasks.Single(t => t.Index == s.Index).Task));
+            if (!mayComeBack || poll >= 1)
+            {
+                return null;
+            }
+
+            Thread.Sleep(settings.PollInterval);
+        }
     }
+
+    private static bool MayBeRequeued(string slurmState) =>
+        slurmState.StartsWith("PREEMPTED", StringComparison.OrdinalIgnoreCase) || slurmState.StartsWith("NODE_FAIL", StringComparison.OrdinalIgnoreCase);
 
     private IReadOnlyList<TaskView> FollowAndReport(Terminal terminal, Submission submission, CancellationToken cancel)
     {
