@@ -13,7 +13,10 @@ namespace ProbDsl.Cli;
 public static class CliApp
 {
     /// <summary>Runs the tool with <paramref name="args"/>, writing to the given writers; returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, slurm: null);
+
+    /// <param name="slurm">How <c>compare --on slurm</c> reaches Slurm: null for the real clients on PATH (tests give a scripted one).</param>
+    internal static int Run(string[] args, TextWriter output, TextWriter error, Compare.SlurmAccess? slurm)
     {
         var terminal = new Terminal(output, error);
         var root = new RootCommand("ProbDsl: check, explain, emit and train probabilistic models written in .pdsl.");
@@ -24,7 +27,7 @@ public static class CliApp
         root.Subcommands.Add(TrainCommand.Create(terminal));
         root.Subcommands.Add(EvaluateCommand.Create(terminal));
         root.Subcommands.Add(SampleCommand.Create(terminal));
-        root.Subcommands.Add(Compare.CompareCommand.Create(terminal));
+        root.Subcommands.Add(Compare.CompareCommand.Create(terminal, slurm));
         root.Subcommands.Add(Compare.ReportCommand.Create(terminal));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

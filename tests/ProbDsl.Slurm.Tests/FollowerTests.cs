@@ -160,6 +160,57 @@ public sealed class FollowerTests
     }
 
     [Fact]
+    public void A_recorded_job_still_running_is_followed_again_and_an_ended_one_is_not()
+    {
+        var root = Paths.NewTempDirectory("reattach");
+        var runs = Runs(root, 2);
+        var jobDirectory = Path.Combine(root, "slurm");
+        Directory.CreateDirectory(jobDirectory);
+        new JobRecord("5", Path.Combine(jobDirectory, "x.sbatch"), DateTime.UtcNow, [new JobRecordTask(1, "run1", runs[1].RunDirectory)]).Write(jobDirectory);
+        var running = new FakeSlurm("6", "5_1|RUNNING\n", "5_1|COMPLETED\n")
+        {
+            OnPoll = poll =>
+            {
+                if (poll == 1)
+                {
+                    File.WriteAllText(Path.Combine(runs[1].RunDirectory, "finished"), "");
+                }
+            },
+        };
+        Directory.CreateDirectory(runs[1].RunDirectory);
+
+        var (result, output) = Run(running, runs, root);
+
+        Assert.Equal(0, running.Submissions);
+        Assert.True(result.Reattached);
+        Assert.Equal([1], result.Views.Select(v => v.Task.Index));
+        Assert.Contains("Job array 5 is still in the queue from an earlier submission: following it again (1 runs)", output);
+
+        // Job 5 has ended: the next run submits what is left (run0) as a new job.
+        var ended = new FakeSlurm("7", "5_1|COMPLETED\n", "7_0|RUNNING\n");
+        var submission = new SlurmRunner(new SlurmClient(ended), new MarkerFileCompletion(), Fast).ActiveJob(jobDirectory, runs);
+        Assert.Null(submission);
+    }
+
+    [Theory]
+    [InlineData("PENDING", true)]
+    [InlineData("PREEMPTED", false)]
+    public void A_recorded_task_shown_preempted_is_looked_at_again_before_the_job_counts_as_ended(string secondLook, bool active)
+    {
+        var root = Paths.NewTempDirectory("preempted");
+        var runs = Runs(root, 1);
+        var jobDirectory = Path.Combine(root, "slurm");
+        Directory.CreateDirectory(jobDirectory);
+        new JobRecord("5", Path.Combine(jobDirectory, "x.sbatch"), DateTime.UtcNow, [new JobRecordTask(0, "run0", runs[0].RunDirectory)]).Write(jobDirectory);
+        var slurm = new FakeSlurm("6", "5_0|PREEMPTED\n", $"5_0|{secondLook}\n");
+
+        var submission = new SlurmRunner(new SlurmClient(slurm), new MarkerFileCompletion(), Fast).ActiveJob(jobDirectory, runs);
+
+        Assert.Equal(active, submission is not null);
+        Assert.Equal(2, slurm.Calls.Count(c => c.StartsWith("squeue", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void When_every_run_is_finished_nothing_is_submitted()
     {
         var root = Paths.NewTempDirectory("follow");

@@ -139,7 +139,8 @@ public sealed class DocsTests
     public void The_slurm_page_shows_the_golden_script()
     {
         var doc = File.ReadAllText(Path.Combine(Paths.RepoRoot, "docs", "slurm.md"));
-        var golden = File.ReadAllText(Path.Combine(Paths.RepoRoot, "tests", "ProbDsl.Slurm.Tests", "Golden", "compare-2x2-gpu.sbatch"));
+        // The script `probdsl compare … --on slurm` writes for the documented command (CompareSlurmOptionsTests).
+        var golden = File.ReadAllText(Path.Combine(Paths.RepoRoot, "tests", "ProbDsl.Slurm.Tests", "Golden", "compare-m2-guides.sbatch"));
         Assert.Contains("```bash\n" + golden + "```", doc);
     }
 }

@@ -14,7 +14,7 @@ namespace ProbDsl.Cli.Compare;
 /// trains every guide × estimator with every seed as its own <c>probdsl train</c> run, resumes what an earlier
 /// invocation left unfinished, then writes the report. Every other option of <c>probdsl train</c> is accepted and
 /// passed to each run unchanged; they are borrowed from the train command itself, so they validate and read the
-/// same and cannot drift apart.
+/// same and cannot drift apart. With <c>--on slurm</c> the runs go to Slurm as one job array (<see cref="SlurmCompare"/>).
 /// </summary>
 internal static class CompareCommand
 {
@@ -23,7 +23,7 @@ internal static class CompareCommand
     /// <summary>Train options that compare sets per run itself, so they are not passed through.</summary>
     private static readonly HashSet<string> PerRun = ["--guide", "--infer", "--seed", "--epochs", "--labelled", "--threads", "--out", "--resume", "--step-lines"];
 
-    public static Command Create(Terminal terminal)
+    public static Command Create(Terminal terminal, SlurmAccess? slurmAccess = null)
     {
         var file = new Argument<string>("file") { Description = "The .pdsl file." };
         var guides = new Option<string?>("--guides") { Description = "Comma-separated guides to compare (default: every guide of the model)." };
@@ -35,10 +35,15 @@ internal static class CompareCommand
         var jobs = new Option<int>("--jobs") { Description = "How many runs train at once, each in its own process.", DefaultValueFactory = _ => 1 };
         var threads = new Option<int>("--threads") { Description = "libtorch threads of each run (default 1: runs in parallel share the cores).", DefaultValueFactory = _ => 1 };
 
+        var on = new Option<string>("--on") { Description = "Where the runs train: local (child processes here, --jobs at once) or slurm (one sbatch job array, one task per run; see docs/slurm.md).", DefaultValueFactory = _ => "local" };
+        var slurm = new SlurmOptions();
+
         var command = new Command("compare", "Train several guides and estimators with several seeds on the same data, then write a report comparing them.");
         command.Arguments.Add(file);
-        foreach (var option in new Option[] { guides, infer, seeds, labels, epochs, output, jobs, threads })
+        foreach (var option in new Option[] { guides, infer, seeds, labels, epochs, output, jobs, threads, on })
             command.Options.Add(option);
+        on.AcceptOnlyFromAmong("local", "slurm");
+        slurm.AddTo(command);
         OptionRules.Positive(labels, epochs, jobs, threads);
         var passed = TrainCommand.Create(terminal).Options.Where(o => o is not HelpOption && !PerRun.Contains(o.Name)).ToList();
         foreach (var option in passed)
@@ -46,15 +51,27 @@ internal static class CompareCommand
 
         command.SetAction(parsed => CliApp.Guard(terminal, () =>
         {
+            var onSlurm = parsed.GetValue(on) == "slurm";
+            if (!onSlurm && slurm.Given(parsed).FirstOrDefault() is { } stray)
+                throw new UserError($"{stray.Name} applies only to --on slurm; add --on slurm, or leave it out.");
+            if (onSlurm && Given(parsed, jobs))
+                throw new UserError("--jobs applies only to --on local (runs at once on this machine); on Slurm every run is an array task, and --max-parallel N limits how many run at once.");
+            // On Slurm a task has --cpus-per-task cores of its own: use them, unless --threads says otherwise.
+            var threadCount = onSlurm && !Given(parsed, threads) && parsed.GetValue(slurm.CpusPerTask) is int cpus ? cpus : parsed.GetValue(threads);
             var settings = new CompareSettings(parsed.GetValue(file)!, parsed.GetValue(output)!, [], ListOption.Seeds("--seeds", parsed.GetValue(seeds)!),
-                parsed.GetValue(epochs), parsed.GetValue(labels), PassThrough(parsed, passed), parsed.GetValue(threads), parsed.GetValue(jobs));
+                parsed.GetValue(epochs), parsed.GetValue(labels), PassThrough(parsed, passed), threadCount, parsed.GetValue(jobs));
             var model = passed.OfType<Option<string?>>().Single(o => o.Name == "--model");
             if (CompareCheck.Variants(settings.File, parsed.GetValue(model), parsed.GetValue(guides), parsed.GetValue(infer), terminal) is not { } variants)
                 return ExitCodes.ModelErrors;
-            return CompareRun.Execute(settings with { Variants = variants }, new LocalProcessLauncher(settings.Jobs), terminal);
+            settings = settings with { Variants = variants };
+            return onSlurm
+                ? SlurmCompare.Execute(settings, slurm.JobOptions(parsed), terminal, slurmAccess)
+                : CompareRun.Execute(settings, new LocalProcessLauncher(settings.Jobs), terminal);
         }));
         return command;
     }
+
+    private static bool Given(ParseResult parsed, Option option) => parsed.GetResult(option) is System.CommandLine.Parsing.OptionResult { Implicit: false };
 
     /// <summary>The train options given on the command line, as tokens, grouped per option and sorted by its name.</summary>
     private static IReadOnlyList<string> PassThrough(ParseResult parsed, IEnumerable<Option> options) =>

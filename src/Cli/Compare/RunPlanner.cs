@@ -17,14 +17,18 @@ internal static class RunPlanner
 {
     public const string RunsFolder = "runs";
 
-    public static IReadOnlyList<PlannedRun> Plan(CompareSettings settings)
+    /// <param name="resumeArgument">
+    /// Add <c>--resume DIR</c> to the runs that have a checkpoint. False for a launcher that resumes every run
+    /// itself (the Slurm job script passes <c>--resume</c> on every start): then each command line is a fresh run's.
+    /// </param>
+    public static IReadOnlyList<PlannedRun> Plan(CompareSettings settings, bool resumeArgument = true)
     {
         var runsDirectory = Path.Combine(Path.GetFullPath(settings.OutDirectory), RunsFolder);
         return settings.Runs.Select(run =>
         {
             var directory = Path.Combine(runsDirectory, run.Variant.RunName(run.Seed));
             var state = StateOf(directory);
-            var arguments = TrainArguments(settings, run.Variant, run.Seed, directory, resume: state == RunState.Resumable);
+            var arguments = TrainArguments(settings, run.Variant, run.Seed, directory, resume: resumeArgument && state == RunState.Resumable);
             return new PlannedRun(new RunTask(run.Variant.RunName(run.Seed), directory, arguments), state);
         }).ToList();
     }

@@ -12,7 +12,8 @@ internal sealed record Submission(string JobId, string ScriptPath, string JobDir
 /// <summary>
 /// Submits the unfinished runs of a comparison as one job array: the runs the completion check calls finished are
 /// left out (a resubmission runs only what is left, each resuming from its checkpoint); the others keep their
-/// position in the list as their array index. The script is written to the job directory, named by time.
+/// position in the list as their array index. The script is written to the job directory, named by time, and the
+/// job is recorded there (<see cref="JobRecord"/>).
 /// </summary>
 internal sealed class SlurmSubmitter(SlurmClient client, IRunCompletion completion, Func<DateTime>? clock = null)
 {
@@ -35,11 +36,14 @@ internal sealed class SlurmSubmitter(SlurmClient client, IRunCompletion completi
             Directory.CreateDirectory(task.Task.RunDirectory);
         }
 
-        var stamp = (clock ?? (() => DateTime.UtcNow))().ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture);
+        var now = (clock ?? (() => DateTime.UtcNow))();
+        var stamp = now.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture);
         var scriptPath = Path.Combine(jobDirectory, $"{options.JobName}-{stamp}.sbatch");
         File.WriteAllText(scriptPath, SbatchScript.Render(todo, options, jobDirectory));
         var jobId = client.Submit(scriptPath);
-        return new Submission(jobId, scriptPath, jobDirectory, todo, finished);
+        var submission = new Submission(jobId, scriptPath, jobDirectory, todo, finished);
+        JobRecord.Of(submission, now).Write(jobDirectory); // for a later invocation to re-attach to
+        return submission;
     }
 
     private static void CheckNames(IReadOnlyList<SlurmTask> tasks)

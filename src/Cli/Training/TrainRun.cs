@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using ProbDsl.Cli.Compiling;
 using ProbDsl.Cli.Data;
 using ProbDsl.Dsl.Ir;
@@ -32,6 +33,14 @@ internal static class TrainRun
         manual_seed(settings.Options.Seed); // before the trainer creates the model: its initial weights follow the seed
         using var data = DataLoader.Load(settings.Data, modelData, message => terminal.Error.WriteLine(message));
         var options = settings.Options with { CheckpointPath = Path.Combine(output, RunResults.CheckpointFile) };
+        if (NothingToResume(options.ResumeFrom))
+        {
+            // A job script passes --resume on every start (a requeued Slurm task continues), so the first start finds
+            // an empty run directory: that is a fresh run, not an error.
+            terminal.Error.WriteLine($"--resume {options.ResumeFrom}: no checkpoint there yet; starting a fresh run.");
+            options = options with { ResumeFrom = null };
+            settings = settings with { Options = options };
+        }
         using var session = TrainingSession.Create(trainerType, options);
         return Train(session, data, settings, Header(settings, model, guide, data, options, session.Alpha), output, terminal);
     }
@@ -74,6 +83,14 @@ internal static class TrainRun
         display.Table(reports);
         return reports;
     }
+
+    /// <summary>
+    /// A directory without any file that looks like a training checkpoint. A directory holding one that is damaged
+    /// or of another model is not this case: resuming then fails and says why, rather than training over it.
+    /// </summary>
+    private static bool NothingToResume(string? resumeFrom) =>
+        resumeFrom is not null && Directory.Exists(resumeFrom)
+        && !Directory.EnumerateFiles(resumeFrom).Any(path => !Path.GetFileName(path).StartsWith('.') && Checkpoint.IsTrainingCheckpoint(path));
 
     private static string OutputDirectory(TrainSettings settings, ModelIr model, GuideIr guide)
     {
