@@ -197,7 +197,7 @@ public sealed class CompareOnSlurmTests(LocalCluster cluster, ITestOutputHelper 
             var start = Cli.Compare.ToolExecutable.Current().StartInfo(args);
             foreach (var (name, value) in environment)
                 start.Environment[name] = value;
-            _process = Process.Start(start)!;
+            _process = StartWithDefaultInterrupt(start);
             _process.StandardInput.Close();
             _process.OutputDataReceived += (_, e) => { if (e.Data is not null) _lines.Enqueue(e.Data); };
             _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _lines.Enqueue(e.Data); };
@@ -230,6 +230,29 @@ public sealed class CompareOnSlurmTests(LocalCluster cluster, ITestOutputHelper 
                 _process.Kill(entireProcessTree: true);
             _process.Dispose();
         }
+
+        /// <summary>
+        /// A process started from a background job (<c>bash .ci/run &amp;</c>, nohup) inherits SIGINT as ignored, and an
+        /// ignored signal stays ignored across exec: the tool would never see the test's Ctrl-C. So the child is
+        /// started with the default disposition (the runtime then installs its Ctrl-C handling as on a terminal), and
+        /// this process's own disposition is put back at once.
+        /// </summary>
+        private static Process StartWithDefaultInterrupt(ProcessStartInfo start)
+        {
+            const int sigint = 2;
+            var previous = Signal(sigint, IntPtr.Zero); // SIG_DFL
+            try
+            {
+                return Process.Start(start)!;
+            }
+            finally
+            {
+                Signal(sigint, previous);
+            }
+        }
+
+        [DllImport("libc", EntryPoint = "signal")]
+        private static extern IntPtr Signal(int signal, IntPtr handler);
 
         [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
         private static extern int Kill(int pid, int signal);
