@@ -35,7 +35,8 @@ public static class ProbDslCompiler
     public static CheckedFile Check(ProgramIr program, string path, ImmutableArray<DslDiagnostic> earlier)
     {
         var (result, facts) = PdslCompiler.Check(program, path, earlier);
-        return new CheckedFile(path, program, facts, result.Diagnostics);
+        var collisions = TypeNameCollisions.Find(program.Models, path);
+        return new CheckedFile(path, program, facts, result.Diagnostics.AddRange(collisions));
     }
 
     /// <summary>

@@ -9,9 +9,10 @@ using ProbDsl.Dsl.Ir;
 namespace ProbDsl.Generators;
 
 /// <summary>A model a .pdsl file declares: its name, the C# name its generated file and classes take, and where.</summary>
-internal sealed record DeclaredModel(string Name, string CSharpName, string Path, SourceSpan Span)
+internal sealed record DeclaredModel(string Name, string CSharpName, string Path, SourceSpan Span, EquatableArray<GeneratedType> Types)
 {
-    public static DeclaredModel Of(ModelIr model, string path) => new(model.Name, Names.Pascal(model.Name), path, model.Meta.Span);
+    public static DeclaredModel Of(ModelIr model, string path) =>
+        new(model.Name, Names.Pascal(model.Name), path, model.Meta.Span, GeneratedTypes.Of(model).ToEquatableArray());
 
     /// <summary>The hint name of the model's generated file (see ProbDslCodeGenerator).</summary>
     public string HintName => CSharpName + ".g.cs";
@@ -33,11 +34,13 @@ internal static class ModelNameCollisions
     public static readonly StringComparer HintComparer = StringComparer.OrdinalIgnoreCase;
 
     /// <param name="models">Every declared model, in the order of the files and of the declarations in each.</param>
-    public static IReadOnlyList<DslDiagnostic> Find(IEnumerable<DeclaredModel> models)
+    /// <param name="omitted">Gets the hint names of later models whose types collide: their sources must be left out.</param>
+    public static IReadOnlyList<DslDiagnostic> Find(IEnumerable<DeclaredModel> models, ISet<string>? omitted = null)
     {
+        var all = models.ToList();
         var first = new Dictionary<string, DeclaredModel>(HintComparer);
         var errors = new List<DslDiagnostic>();
-        foreach (var model in models)
+        foreach (var model in all)
         {
             if (!first.TryGetValue(model.HintName, out var owner))
             {
@@ -49,6 +52,38 @@ internal static class ModelNameCollisions
                 continue;
             errors.Add(DiagnosticDescriptors.ModelNameCollision.Create(model.Path, model.Span, model.Name, model.CSharpName, owner.Name, owner.Where));
         }
+        errors.AddRange(TypeCollisionsAcrossFiles(all.Where(m => ReferenceEquals(first[m.HintName], m)), omitted ?? new HashSet<string>()));
         return errors;
     }
+
+    /// <summary>
+    /// Models of other files (their own names distinct) whose generated types meet, e.g. model <c>A</c> with guide
+    /// <c>BC</c> and model <c>AB</c> with guide <c>C</c>: PDSL0109 at the later model. Within one file the check
+    /// stage reports them already.
+    /// </summary>
+    private static IEnumerable<DslDiagnostic> TypeCollisionsAcrossFiles(IEnumerable<DeclaredModel> models, ISet<string> omitted)
+    {
+        var first = new Dictionary<string, (DeclaredModel Model, GeneratedType Type)>(HintComparer);
+        foreach (var model in models)
+        {
+            var reported = false;
+            foreach (var type in model.Types)
+            {
+                if (!first.TryGetValue(type.TypeName, out var owner))
+                {
+                    first.Add(type.TypeName, (model, type));
+                    continue;
+                }
+                if (owner.Model.Path == model.Path || reported)
+                    continue;
+                reported = true; // one error per pair of models is enough to say what to rename
+                omitted.Add(model.HintName);
+                var where = $"{owner.Model.Path}({owner.Type.Span.StartLine.ToString(CultureInfo.InvariantCulture)},{owner.Type.Span.StartColumn.ToString(CultureInfo.InvariantCulture)})";
+                yield return DiagnosticDescriptors.TypeNameCollision.Create(model.Path, type.Span, Capitalised(type.What), type.Name, type.TypeName,
+                    $"{owner.Type.What} '{owner.Type.Name}'", where);
+            }
+        }
+    }
+
+    private static string Capitalised(string text) => char.ToUpperInvariant(text[0]) + text.Substring(1);
 }

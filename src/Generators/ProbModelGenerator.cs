@@ -69,11 +69,13 @@ public sealed class ProbModelGenerator : IIncrementalGenerator
 
     private static void Report(SourceProductionContext output, ImmutableArray<CompilationResult> results)
     {
-        var collisions = ModelNameCollisions.Find(results.SelectMany(r => r.Models));
+        var omitted = new HashSet<string>(ModelNameCollisions.HintComparer);
+        var collisions = ModelNameCollisions.Find(results.SelectMany(r => r.Models), omitted);
         foreach (var diagnostic in results.SelectMany(r => r.Diagnostics).Concat(collisions))
             output.ReportDiagnostic(RoslynDiagnostics.From(diagnostic));
         // A hint name already added belongs to a collision reported above; adding it again would crash the generator.
-        var added = new HashSet<string>(ModelNameCollisions.HintComparer);
+        // A model whose types collide with another file's is left out too (its classes would not compile, CS0101).
+        var added = new HashSet<string>(omitted, ModelNameCollisions.HintComparer);
         foreach (var source in results.SelectMany(r => r.Sources).Where(s => added.Add(s.HintName)))
             output.AddSource(source.HintName, SourceText.From(source.Text, System.Text.Encoding.UTF8));
     }

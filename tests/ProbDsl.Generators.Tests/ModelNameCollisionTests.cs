@@ -10,7 +10,7 @@ namespace ProbDsl.Generators.Tests;
 /// </summary>
 public class ModelNameCollisionTests
 {
-    private static string Tiny(string name) => $$"""
+    private static string Tiny(string name, string guide = "Main", string extraGuide = "") => $$"""
         // {{name}}: the Tiny model of the end-to-end tests.
         model {{name}} {
           data  x : Bernoulli[4]
@@ -19,9 +19,9 @@ public class ModelNameCollisionTests
           net decoder    = mlp(y -> 6 -> x.logits)
           p(y)     = Categorical(uniform)
           p(x | y) = Bernoulli(logits: decoder(y))
-          guide Main = q(y | x) {
+          guide {{guide}} = q(y | x) {
             q(y | x) = Categorical(logits: classifier(x))
-          }
+          }{{extraGuide}}
           objective semisupervised(alpha: 0.1)
         }
 
@@ -94,5 +94,40 @@ public class ModelNameCollisionTests
         Assert.Null(Assert.Single(run.Results).Exception);
         Assert.DoesNotContain(run.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Assert.Equal(new[] { "One.g.cs", "Two.g.cs" }, run.Results[0].GeneratedSources.Select(s => s.HintName).OrderBy(n => n));
+    }
+
+    private static string SecondGuide(string name) => $$"""
+
+          guide {{name}} = q(y | x) {
+            q(y | x) = Categorical(logits: classifier(x))
+          }
+        """;
+
+    [Theory]
+    [InlineData("main")] // TinyMain twice, up to case
+    [InlineData("MainTrainer")] // TinyMainTrainer: the trainer of guide Main
+    [InlineData("ClassifierNet")] // TinyClassifierNet: the class of network classifier
+    public void Declarations_of_one_model_that_compile_to_one_CSharp_type_are_an_error_at_the_second(string guide)
+    {
+        var run = GeneratorHarness.Run(("/m/a.pdsl", Tiny("Tiny", extraGuide: SecondGuide(guide))));
+
+        var error = SingleError(run);
+        Assert.Equal("PDSL0109", error.Id);
+        Assert.Equal(("/m/a.pdsl", 12, 9), Where(error)); // the second guide
+        Assert.Contains($"'Tiny.{guide}'", error.GetMessage());
+        Assert.Empty(run.Results[0].GeneratedSources); // nothing that would fail to compile (CS0101) is generated
+    }
+
+    [Fact]
+    public void Models_of_two_files_whose_guide_classes_meet_are_an_error_at_the_second_and_only_the_first_is_generated()
+    {
+        // Model Ab with guide Main and model A with guide bMain: both give the class AbMain / ABMain (file names ignore case).
+        var run = GeneratorHarness.Run(("/m/a.pdsl", Tiny("Ab")), ("/m/b.pdsl", Tiny("A", guide: "bMain")));
+
+        var error = SingleError(run);
+        Assert.Equal("PDSL0109", error.Id);
+        Assert.Equal("/m/b.pdsl", Where(error).Path);
+        Assert.Contains("guide 'Ab.Main' at /m/a.pdsl(", error.GetMessage());
+        Assert.Equal(new[] { "Ab.g.cs" }, run.Results[0].GeneratedSources.Select(s => s.HintName));
     }
 }

@@ -35,7 +35,7 @@ internal static class GuidePlanner
             .SelectMany(f => f.Distribution.Arguments).Select(a => a.Value).OfType<NetCallExpr>().Select(c => c.Net)
             .Distinct().ToList();
         var plan = new GuidePlan(
-            model, guide.Guide, Names.Pascal(model.Name) + Names.Pascal(guide.Guide.Name),
+            model, guide.Guide, GeneratedTypes.GuideClassName(model, guide.Guide),
             model.Variables.Single(v => v.Role == VariableRole.Data),
             model.Variables.SingleOrDefault(v => v.Role == VariableRole.Label),
             guide.SamplingOrder,

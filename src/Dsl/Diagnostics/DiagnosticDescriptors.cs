@@ -54,6 +54,10 @@ public static class DiagnosticDescriptors
         "PDSL0108", "Model name already used by another model", DslSeverity.Error,
         "Model '{0}' compiles to the C# name '{1}', which model '{2}' at {3} already uses; rename one of them");
 
+    public static readonly DiagnosticDescriptor TypeNameCollision = new(
+        "PDSL0109", "Two declarations compile to one C# type", DslSeverity.Error,
+        "{0} '{1}' compiles to the C# type '{2}', which {3} at {4} also compiles to; rename one of them");
+
     public static readonly DiagnosticDescriptor WrongFamily = new(
         "PDSL0201", "Distribution does not match the variable", DslSeverity.Error,
         "'{0}' is declared as {1} (values in {3}) but this factor gives it a {2} distribution (values in {4}); use {1} here or change the declaration");

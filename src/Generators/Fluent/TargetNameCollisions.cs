@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using ProbDsl.Compiler.Naming;
 using ProbDsl.Dsl.Diagnostics;
+using ProbDsl.Dsl.Ir;
 
 namespace ProbDsl.Generators.Fluent;
 
@@ -29,7 +30,7 @@ internal static class TargetNameCollisions
         {
             foreach (var name in targets[target].Declared)
             {
-                var model = new DeclaredModel(name.Name, Names.Pascal(name.Name), targets[target].Path, name.Span);
+                var model = new DeclaredModel(name.Name, Names.Pascal(name.Name), targets[target].Path, name.Span, EquatableArray<GeneratedType>.Empty);
                 if (!owners.TryGetValue(model.HintName, out var owner))
                 {
                     owners.Add(model.HintName, (model, target));
