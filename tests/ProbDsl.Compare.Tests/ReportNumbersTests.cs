@@ -86,7 +86,7 @@ public class ReportNumbersTests
             var variant = new Variant(v.Guide, "y=enumerate");
             IReadOnlyList<RunRecord> runs = v.Errors.Select((error, seed) => new RunRecord(
                 new ManifestRun(variant.RunName(seed), v.Guide, variant.Infer, seed), RunState.Finished,
-                [new EpochRecord(1, -100, 1 - error, 10)])).ToList();
+                [new EpochRecord(1, -100, 1 - error, 10)], "")).ToList();
             return new VariantResults(variant, runs);
         }).ToList();
         return new ComparisonResults(manifest, grouped);
