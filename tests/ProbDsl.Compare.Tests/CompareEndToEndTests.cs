@@ -53,7 +53,7 @@ public class CompareEndToEndTests : CompareFixture
         var latentRows = markdown[markdown.IndexOf("## Latent space", System.StringComparison.Ordinal)..].Split('\n')
             .Where(l => l.StartsWith("| Structured / enumerate |") || l.StartsWith("| MeanField / enumerate |")).Take(2).ToList();
         Assert.Equal(2, latentRows.Count);
-        Assert.All(latentRows, row => Assert.Matches(@"^\| [^|]+ \| [0-9.]+ ± [0-9.]+% \(n = 2\) \| [0-9.]+ ± [0-9.]+ nats \(n = 2\) \| [0-9.]+ ± [0-9.]+% \(n = 2\)", row));
+        Assert.All(latentRows, row => Assert.Matches(@"^\| [^|]+ \| z \[3\] \| [0-9.]+ ± [0-9.]+% \(n = 2\) \| [0-9.]+ ± [0-9.]+ nats \(n = 2\) \| [0-9.]+ ± [0-9.]+% \(n = 2\)", row));
         Assert.Contains("| Structured / enumerate | step 10 (end of epoch 1) |", markdown);
         var plots = Directory.GetFiles(Path.Combine(Out, "plots"), "*.png").Select(Path.GetFileName).ToList();
         Assert.Contains("gradient-variance.png", plots);

@@ -18,11 +18,15 @@ internal static class ReportTables
             .. Measure.Training.Select(m => m.Show(v)),
         ]);
 
-    public static IReadOnlyList<string> LatentHeader { get; } = ["variant", .. Measure.Latent.Select(m => $"{m.Name} (mean ± sd)")];
+    public static IReadOnlyList<string> LatentHeader { get; } = ["variant", "z measured", .. Measure.Latent.Select(m => $"{m.Name} (mean ± sd)")];
 
     /// <summary>Per variant, what its trained models' latent space knows about y, and its two classifiers (measures.json).</summary>
     public static IEnumerable<IReadOnlyList<string>> Latent(ComparisonResults results) =>
-        results.Variants.Select(v => (IReadOnlyList<string>)[v.Variant.Title, .. Measure.Latent.Select(m => m.Show(v))]);
+        results.Variants.Select(v => (IReadOnlyList<string>)[v.Variant.Title, LatentName(v), .. Measure.Latent.Select(m => m.Show(v))]);
+
+    /// <summary>Which continuous latent E[z] is of: the guide's first (an auxiliary a, in a guide that samples it first).</summary>
+    private static string LatentName(VariantResults variant) =>
+        string.Join(", ", variant.Runs.Select(r => r.Measures?.Latent is { } latent ? $"{latent} [{r.Measures.LatentSize}]" : null).OfType<string>().Distinct()) is { Length: > 0 } names ? names : "—";
 
     public static IReadOnlyList<string> GradientHeader { get; } =
         ["variant", "measured after", "total variance (mean ± sd)", "variance / ‖mean gradient‖² (mean ± sd)", "guide parameters"];
