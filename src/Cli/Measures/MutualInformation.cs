@@ -40,6 +40,7 @@ internal static class MutualInformation
         var n = kept.Length;
         // Per point: k_i = min(k, N_y − 1), the rank of its k-th same-class neighbour with itself at rank 0.
         var ks = kept.Select(c => Math.Min(k, counts[c] - 1)).ToArray();
+        var nearest = (int)Math.Min(n, ks.Max() + 1);
         double sumPsiM = 0;
         for (long start = 0; start < n; start += Chunk)
         {
@@ -47,7 +48,8 @@ internal static class MutualInformation
             var length = Math.Min(Chunk, n - start);
             var distances = cdist(z.narrow(0, start, length), z);
             var same = y.narrow(0, start, length).unsqueeze(1).eq(y.unsqueeze(0));
-            var sorted = distances.masked_fill(same.logical_not(), double.PositiveInfinity).sort(dim: 1).Values;
+            // The nearest k + 1 of the same class (itself first) suffice: k_i ≤ k.
+            var sorted = distances.masked_fill(same.logical_not(), double.PositiveInfinity).topk(nearest, dim: 1, largest: false, sorted: true).values;
             var rank = tensor(ks.Skip((int)start).Take((int)length).ToArray(), int64).unsqueeze(1);
             var radius = sorted.gather(1, rank);
             var within = distances.lt(radius).sum(1).data<long>().ToArray();

@@ -88,8 +88,9 @@ internal static class TrainRun
         // Before the run counts as finished, so that a run killed while measuring measures again when resumed.
         if (session.SemiSupervised is { } trained)
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var measures = LatentMeasures.Write(trained, model, data.RequireSemiSupervised().Test, output);
-            terminal.Output.WriteLine(MeasuresLine(measures));
+            terminal.Output.WriteLine(MeasuresLine(measures) + Invariant($" ({clock.Elapsed.TotalSeconds:F1} s)"));
         }
         results.Finish(reports);
         display.Table(reports);
