@@ -26,6 +26,21 @@ public class GradientVarianceTests : CompareFixture
         Assert.True(w.grad is null || w.grad.abs().sum().ToDouble() == 0, "the gradients are zeroed after");
     }
 
+    [Fact]
+    public void StepsAreNumbersOrTheEndOfTheFirstEpoch()
+    {
+        var steps = Cli.Training.GradientVarianceSteps.Parse("50, 500,epoch1-end", out var error);
+        Assert.Null(error);
+        Assert.Equal([50L, 500L], steps!.Steps.Order());
+        Assert.True(steps.EndOfFirstEpoch);
+        Assert.Null(Cli.Training.GradientVarianceSteps.Parse("50,0", out error));
+        Assert.Equal("--gradient-variance-at: '0' is neither a positive step number nor epoch1-end.", error);
+
+        var (code, _, stderr) = Run(["train", Model, "--data", $"x={Images}", "--label", $"y={Labels}", "--gradient-variance-at", "end"]);
+        Assert.NotEqual(0, code);
+        Assert.Contains("'end' is neither a positive step number nor epoch1-end", stderr);
+    }
+
     [Theory]
     [InlineData("y=enumerate")]
     [InlineData("y=reinforce")]
