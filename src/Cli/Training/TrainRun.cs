@@ -89,6 +89,7 @@ internal static class TrainRun
         if (session.SemiSupervised is { } trained)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
+            manual_seed(settings.Options.Seed); // the bound's draws in argmax_y L(x,y): the same numbers however the run got here
             var measures = LatentMeasures.Write(trained, model, data.RequireSemiSupervised().Test, output);
             terminal.Output.WriteLine(MeasuresLine(measures) + Invariant($" ({clock.Elapsed.TotalSeconds:F1} s)"));
         }
