@@ -32,7 +32,8 @@ public class CompareEndToEndTests : CompareFixture
 
         var markdown = File.ReadAllText(Path.Combine(Out, "report.md"));
         _log.WriteLine(markdown);
-        var variantRows = markdown.Split('\n').Where(l => l.StartsWith("| Structured / enumerate |") || l.StartsWith("| MeanField / enumerate |")).ToList();
+        var variantsSection = markdown[markdown.IndexOf("## Variants", System.StringComparison.Ordinal)..markdown.IndexOf("## Verdicts", System.StringComparison.Ordinal)];
+        var variantRows = variantsSection.Split('\n').Where(l => l.StartsWith("| Structured / enumerate |") || l.StartsWith("| MeanField / enumerate |")).ToList();
         Assert.Equal(2, variantRows.Count);
         Assert.All(variantRows, row => Assert.Contains("| 2 of 2 |", row));
         Assert.Contains("Final test accuracy: ", markdown);
@@ -40,6 +41,28 @@ public class CompareEndToEndTests : CompareFixture
         var html = File.ReadAllText(Path.Combine(Out, "report.html"));
         Assert.True(html.Split("data:image/png;base64,").Length - 1 >= 3, "at least three embedded plots");
         Assert.True(Directory.GetFiles(Path.Combine(Out, "plots"), "*.png").Length >= 3);
+
+        // Phase 2: every run measured itself after its last epoch and during training; the report has their sections.
+        foreach (var run in runs)
+        {
+            foreach (var file in new[] { "measures.json", "projection.csv", "samples.png", "gradient-variance.json" })
+                Assert.True(File.Exists(Path.Combine(RunDirectory(run), file)), $"{run}/{file}");
+        }
+        foreach (var section in new[] { "## Gradient variance", "## Latent space and classifiers", "## Class-conditional samples" })
+            Assert.Contains(section, markdown);
+        var latentRows = markdown[markdown.IndexOf("## Latent space", System.StringComparison.Ordinal)..].Split('\n')
+            .Where(l => l.StartsWith("| Structured / enumerate |") || l.StartsWith("| MeanField / enumerate |")).Take(2).ToList();
+        Assert.Equal(2, latentRows.Count);
+        Assert.All(latentRows, row => Assert.Matches(@"^\| [^|]+ \| z \[3\] \| [0-9.]+ ± [0-9.]+% \(n = 2\) \| [0-9.]+ ± [0-9.]+ nats \(n = 2\) \| [0-9.]+ ± [0-9.]+% \(n = 2\)", row));
+        Assert.Contains("| Structured / enumerate | step 10 (end of epoch 1) |", markdown);
+        var plots = Directory.GetFiles(Path.Combine(Out, "plots"), "*.png").Select(Path.GetFileName).ToList();
+        Assert.Contains("gradient-variance.png", plots);
+        Assert.Contains("projection-Structured-enumerate-seed0.png", plots);
+        Assert.Contains("projection-MeanField-enumerate-seed0.png", plots);
+        Assert.Contains("samples-Structured-enumerate-seed0.png", plots);
+        Assert.Contains("samples-MeanField-enumerate-seed0.png", plots);
+        Assert.True(html.Split("data:image/png;base64,").Length - 1 >= plots.Count, "every plot embedded");
+        Assert.DoesNotContain("Not in this report yet", markdown);
 
         // The same command again finds every run finished and trains none.
         var before = runs.Select(r => File.ReadAllText(Path.Combine(RunDirectory(r), "run.json"))).ToList();

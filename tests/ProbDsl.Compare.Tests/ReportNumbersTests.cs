@@ -77,6 +77,22 @@ public class ReportNumbersTests
     public void RunNamesCanNameADirectory(string? infer, string expected) =>
         Assert.Equal(expected, new Variant("Structured", infer).RunName(2));
 
+    /// <summary>A measure no finished run can give shows the reason; one a run gives is aggregated as mean ± sd.</summary>
+    [Fact]
+    public void AMeasureAModelCannotGiveIsNotAvailableWithItsReason()
+    {
+        var results = Results(("Classes", [0.1, 0.2]), ("Structured", [0.1, 0.2]));
+        var withoutLatent = new Cli.Measures.RunMeasures { Rows = 10, GenerativeAccuracy = 0.5, NotAvailable = new() { ["knn_accuracy"] = "the guide has no continuous latent" } };
+        var classes = results.Variants[0] with { Runs = results.Variants[0].Runs.Select(r => r with { Measures = withoutLatent }).ToList() };
+        var structured = results.Variants[1] with { Runs = results.Variants[1].Runs.Select((r, i) => r with { Measures = new Cli.Measures.RunMeasures { KnnAccuracy = 0.8 + 0.1 * i } }).ToList() };
+
+        Assert.Equal("n/a: the guide has no continuous latent", Measure.KnnAccuracy.Show(classes));
+        Assert.Equal("50.00 ± 0.00% (n = 2)", Measure.GenerativeAccuracy.Show(classes));
+        Assert.Equal("85.00 ± 7.07% (n = 2)", Measure.KnnAccuracy.Show(structured));
+        // A run finished before train measured has no measures.json: said so, not shown as a number.
+        Assert.StartsWith("n/a: no measures.json", Measure.MutualInformation.Show(results.Variants[1]));
+    }
+
     /// <summary>One finished one-epoch run per test error given, per guide, all with y enumerated.</summary>
     private static ComparisonResults Results(params (string Guide, double[] Errors)[] variants)
     {
@@ -86,7 +102,7 @@ public class ReportNumbersTests
             var variant = new Variant(v.Guide, "y=enumerate");
             IReadOnlyList<RunRecord> runs = v.Errors.Select((error, seed) => new RunRecord(
                 new ManifestRun(variant.RunName(seed), v.Guide, variant.Infer, seed), RunState.Finished,
-                [new EpochRecord(1, -100, 1 - error, 10)])).ToList();
+                [new EpochRecord(1, -100, 1 - error, 10)], "")).ToList();
             return new VariantResults(variant, runs);
         }).ToList();
         return new ComparisonResults(manifest, grouped);

@@ -27,10 +27,21 @@ internal sealed class RunControlOptions
 
     public Option<bool> StepLines { get; } = new("--step-lines") { Description = "Print a plain 'progress' line every few seconds inside each epoch, even when not on a terminal (for probdsl compare).", Hidden = true };
 
+    public Option<string?> GradientVarianceAt { get; } = new(Training.GradientVarianceSteps.Option)
+    {
+        Description = $"Measure the variance of the guide's stochastic gradient over {GradientVarianceProbe.DefaultMinibatches} fresh minibatches after these global steps (e.g. {Training.GradientVarianceSteps.CompareDefault}), into gradient-variance.json; training is unchanged.",
+        Hidden = true,
+    };
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { LabelledSchedule, ElboEvery, CheckpointEvery, Resume, StepLines })
+        foreach (var option in new Option[] { LabelledSchedule, ElboEvery, CheckpointEvery, Resume, StepLines, GradientVarianceAt })
             command.Options.Add(option);
+        GradientVarianceAt.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } text && Training.GradientVarianceSteps.Parse(text, out var error) is null)
+                r.AddError(error!);
+        });
         LabelledSchedule.AcceptOnlyFromAmong("every-step", "interleaved");
         OptionRules.Positive(ElboEvery);
         CheckpointEvery.Validators.Add(r =>

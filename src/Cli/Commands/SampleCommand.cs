@@ -4,8 +4,6 @@ using System.IO;
 using System.Linq;
 using ProbDsl.Cli.Imaging;
 using ProbDsl.Cli.Training;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace ProbDsl.Cli.Commands;
 
@@ -70,30 +68,18 @@ internal static class SampleCommand
             ?? throw new UserError($"model {trained.Model.Name} has no label: sample draws class-conditional grids, for models with a 'label' variable.");
         var classes = model.ClassCount;
         var size = model.DataSize;
-        float[] means;
-        using (NewDisposeScope())
-        using (no_grad())
+        var sizes = model.ContinuousLatents.Select(name => (long)trained.Model.FindVariable(name)!.Size).ToList();
+        (int Width, int Height, byte[] Pixels) grid;
+        try
         {
-            using var generator = new Generator((ulong)seed, device: CPU);
-            // Tile (r, c) at r·classes + c: labels 0..K-1 repeated per row, each row's noise repeated per class.
-            var labels = arange(classes, dtype: int64).repeat(draws);
-            var noise = model.ContinuousLatents
-                .Select(name => randn(new long[] { draws, trained.Model.FindVariable(name)!.Size }, generator: generator).repeat_interleave(classes, dim: 0))
-                .ToList();
-            Tensor generated;
-            try
-            {
-                generated = model.GenerateMean(labels, noise);
-            }
-            catch (NotSupportedException e)
-            {
-                throw new UserError(e.Message);
-            }
-            means = generated.to(float32).contiguous().data<float>().ToArray();
+            grid = ClassConditionalGrid.Render(model, sizes, draws, seed);
         }
-        var (width, height, pixels) = SampleGrid.Render(means, draws, classes, size);
-        using (var file = File.Create(path))
-            PngWriter.Write(file, width, height, pixels);
+        catch (NotSupportedException e)
+        {
+            throw new UserError(e.Message);
+        }
+        ClassConditionalGrid.WritePng(path, grid);
+        var (width, height) = (grid.Width, grid.Height);
         var side = SampleGrid.TileSide(size);
         var shape = side * side == size ? $"{side}×{side} pixels" : $"{size} values in {side}×{side} tiles";
         terminal.Output.WriteLine($"wrote {path}: {width}×{height} pixels; {classes} classes (columns) × {draws} draws of {string.Join(", ", model.ContinuousLatents.DefaultIfEmpty("no latent"))} (rows), {shape} each, seed {seed}");

@@ -59,7 +59,8 @@ internal static class TrainCommand
             options = run.Apply(parsed, options);
             var settings = new TrainSettings(parsed.GetValue(common.File)!, parsed.GetValue(common.Model), parsed.GetValue(common.Guide),
                 !parsed.GetValue(common.NoHoisting), parsed.GetValue(infer), request, options, parsed.GetValue(threads), parsed.GetValue(output),
-                parsed.GetValue(run.StepLines));
+                parsed.GetValue(run.StepLines),
+                parsed.GetValue(run.GradientVarianceAt) is { } at ? GradientVarianceSteps.Parse(at, out _) : null);
             return TrainRun.Execute(settings, terminal) is null ? ExitCodes.ModelErrors : ExitCodes.Success;
         }));
         return command;

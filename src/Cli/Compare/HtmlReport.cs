@@ -28,12 +28,25 @@ internal static class HtmlReport
         foreach (var verdict in verdicts)
             html.Append($"<li>{E(verdict)}</li>\n");
         html.Append($"</ul>\n<p>{Inline(Verdicts.Rule)}</p>\n<h2>Plots</h2>\n");
-        foreach (var plot in plots)
-            html.Append($"<figure><img alt=\"{E(plot.Caption)}\" src=\"data:image/png;base64,{Convert.ToBase64String(plot.Png)}\"><figcaption>{E(plot.Caption)}</figcaption></figure>\n");
+        Plots(html, plots, ReportSection.Training);
+        html.Append($"<h2>Gradient variance</h2>\n<p>{Inline(ReportText.GradientVariance)}</p>\n");
+        Table(html, ReportTables.GradientHeader, ReportTables.Gradient(results));
+        Plots(html, plots, ReportSection.GradientVariance);
+        html.Append($"<h2>Latent space and classifiers</h2>\n<p>{Inline(ReportText.LatentSpace)}</p>\n");
+        Table(html, ReportTables.LatentHeader, ReportTables.Latent(results));
+        Plots(html, plots, ReportSection.LatentSpace);
+        html.Append($"<h2>Class-conditional samples</h2>\n<p>{Inline(ReportText.Samples)}</p>\n");
+        Plots(html, plots, ReportSection.Samples);
         html.Append("<h2>Runs</h2>\n");
         Table(html, ReportTables.RunHeader, ReportTables.Runs(results, results.Manifest.Epochs));
-        html.Append($"<p>{E(ReportText.NotYetMeasured)}</p>\n</body></html>\n");
+        html.Append("</body></html>\n");
         return html.ToString();
+    }
+
+    private static void Plots(StringBuilder html, IReadOnlyList<ReportPlot> plots, ReportSection section)
+    {
+        foreach (var plot in plots.Where(p => p.Section == section))
+            html.Append($"<figure><img alt=\"{E(plot.Caption)}\" src=\"data:image/png;base64,{Convert.ToBase64String(plot.Png)}\"><figcaption>{E(plot.Caption)}</figcaption></figure>\n");
     }
 
     private static void Table(StringBuilder html, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)

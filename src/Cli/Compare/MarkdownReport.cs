@@ -19,12 +19,26 @@ internal static class MarkdownReport
             text.AppendLine($"- {verdict}");
         text.AppendLine().AppendLine(Verdicts.Rule);
         text.AppendLine().AppendLine("## Plots").AppendLine();
-        foreach (var plot in plots)
-            text.AppendLine($"![{plot.Caption}]({plotsFolder}/{plot.FileName})").AppendLine().AppendLine($"*{plot.Caption}*").AppendLine();
+        Plots(text, plots, ReportSection.Training, plotsFolder);
+        text.AppendLine("## Gradient variance").AppendLine().AppendLine(ReportText.GradientVariance).AppendLine();
+        Table(text, ReportTables.GradientHeader, ReportTables.Gradient(results));
+        text.AppendLine();
+        Plots(text, plots, ReportSection.GradientVariance, plotsFolder);
+        text.AppendLine("## Latent space and classifiers").AppendLine().AppendLine(ReportText.LatentSpace).AppendLine();
+        Table(text, ReportTables.LatentHeader, ReportTables.Latent(results));
+        text.AppendLine();
+        Plots(text, plots, ReportSection.LatentSpace, plotsFolder);
+        text.AppendLine("## Class-conditional samples").AppendLine().AppendLine(ReportText.Samples).AppendLine();
+        Plots(text, plots, ReportSection.Samples, plotsFolder);
         text.AppendLine("## Runs").AppendLine();
         Table(text, ReportTables.RunHeader, ReportTables.Runs(results, results.Manifest.Epochs));
-        text.AppendLine().AppendLine(ReportText.NotYetMeasured);
         return text.ToString();
+    }
+
+    private static void Plots(StringBuilder text, IReadOnlyList<ReportPlot> plots, ReportSection section, string plotsFolder)
+    {
+        foreach (var plot in plots.Where(p => p.Section == section))
+            text.AppendLine($"![{plot.Caption}]({plotsFolder}/{plot.FileName})").AppendLine().AppendLine($"*{plot.Caption}*").AppendLine();
     }
 
     private static void Table(StringBuilder text, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)

@@ -21,7 +21,24 @@ internal static class ReportText
             "evaluation included (an epoch resumed from a mid-epoch checkpoint counts only its resumed part).";
     }
 
-    public const string NotYetMeasured =
-        "Not in this report yet: gradient variance of the guide's parameters, k-NN accuracy on E[z], an estimate of I(z;y), " +
-        "a 2-D projection of E[z] by class, and class-conditional sample grids.";
+    public const string GradientVariance =
+        "Each run measures, after fixed global steps (by default 50, 500 and the last step of epoch 1), the stochastic gradient of the training loss " +
+        "(Eq. 9 on one unlabelled and one labelled minibatch) with respect to the guide's parameters over 10 fresh minibatches at the same parameters: " +
+        "*total variance* is the sum over the guide's parameters of each one's sample variance (n − 1), the ratio divides it by the squared norm of the " +
+        "mean gradient (above 1, a minibatch gradient is mostly noise). The minibatches come from a generator of their own and the run's random state, " +
+        "baselines and gradients are put back, so the measurement leaves training unchanged. This is what separates enumeration from relaxation from REINFORCE.";
+
+    public const string LatentSpace =
+        "Measured by each run's `probdsl train` once after its last epoch, on the first 10,000 test rows (all of them when fewer), into the run's " +
+        "`measures.json`; a run that finished before this existed shows n/a (`probdsl report` does not recompute them). E[z] is the guide's mean of its " +
+        "first continuous latent with y summed out under q(y|x). *k-NN accuracy*: k = 5, Euclidean, the even-numbered rows' E[z] the reference set, the " +
+        "odd-numbered rows classified by majority vote. *I(E[z]; y)*: Ross's (2014) k-nearest-neighbour estimate for a continuous and a discrete variable " +
+        "(k = 3, as scikit-learn's mutual_info_classif), in nats; it is at most H(y) (log K for K balanced classes). *argmax_y L(x,y) accuracy*: the " +
+        "generative model's own classifier, the class whose labelled bound (one draw of the latents) is highest, beside q(y|x)'s accuracy on the same rows: " +
+        "when the model's own classifier is far worse than q(y|x), the unlabelled bound pulls q(y|x) away from the labels. Each projection is the first " +
+        "seed's E[z] on its two principal components (PCA by eigendecomposition of the covariance), at most 3,000 rows.";
+
+    public const string Samples =
+        "Each grid is the first seed's: one column per class, one row per draw of the continuous latents, the same 8 draws (seed 0) in every row of " +
+        "every variant, so that a row shows what z holds besides the class (Kingma et al. 2014, Fig. 1); written by `probdsl train` as the run's `samples.png`.";
 }

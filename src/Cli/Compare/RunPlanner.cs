@@ -54,6 +54,8 @@ internal static class RunPlanner
             "--threads", Number(settings.Threads), "--out", directory, "--step-lines",
         ]);
         arguments.AddRange(settings.PassThrough);
+        if (!settings.PassThrough.Contains(GradientVarianceSteps.Option))
+            arguments.AddRange([GradientVarianceSteps.Option, GradientVarianceSteps.CompareDefault]);
         if (resume)
             arguments.AddRange(["--resume", directory]);
         return arguments;

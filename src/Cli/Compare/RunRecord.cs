@@ -2,20 +2,33 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using ProbDsl.Cli.Measures;
 using ProbDsl.Cli.Training;
 
 namespace ProbDsl.Cli.Compare;
 
-/// <summary>What one run of a comparison has produced so far, read from its <c>run.json</c> (no epochs when it has none).</summary>
-internal sealed record RunRecord(ManifestRun Run, RunState State, IReadOnlyList<EpochRecord> Epochs)
+/// <summary>
+/// What one run of a comparison has produced so far, read from its directory: the epochs of its <c>run.json</c> (none
+/// when it has none), the measures its <c>probdsl train</c> wrote after the last epoch (<c>measures.json</c>; null
+/// before that, or for a run that finished before train measured: <c>probdsl report</c> does not recompute them),
+/// and its gradient-variance measurements so far.
+/// </summary>
+internal sealed record RunRecord(ManifestRun Run, RunState State, IReadOnlyList<EpochRecord> Epochs, string Directory,
+    RunMeasures? Measures = null, IReadOnlyList<GradientVarianceRow>? GradientVariance = null)
 {
     public bool Finished => State == RunState.Finished;
 
     public static RunRecord Read(string comparisonDirectory, ManifestRun run)
     {
         var directory = Path.Combine(comparisonDirectory, RunPlanner.RunsFolder, run.Name);
-        return new RunRecord(run, RunPlanner.StateOf(directory), ReadEpochs(Path.Combine(directory, RunResults.JsonFile)));
+        return new RunRecord(run, RunPlanner.StateOf(directory), ReadEpochs(Path.Combine(directory, RunResults.JsonFile)), directory,
+            RunMeasures.Read(directory), GradientVarianceFile.Read(directory));
     }
+
+    /// <summary>Why a finished run has no value of a measure of <c>measures.json</c> (<paramref name="key"/> its JSON name), or null when it has one.</summary>
+    public string? Unavailable(string key) =>
+        Measures is null ? $"no {RunMeasures.FileName} (the run finished before probdsl train measured; train it again to measure)"
+        : Measures.NotAvailable.GetValueOrDefault(key);
 
     private static IReadOnlyList<EpochRecord> ReadEpochs(string path)
     {

@@ -18,7 +18,7 @@ internal static class Verdicts
         "to 2.8 (4) is significant at the 5% level.";
 
     public static IReadOnlyList<string> For(ComparisonResults results) =>
-        Measure.All.Select(m => For(results, m)).OfType<string>().ToList();
+        Measure.Compared.Select(m => For(results, m)).OfType<string>().ToList();
 
     private static string? For(ComparisonResults results, Measure measure)
     {
@@ -29,7 +29,7 @@ internal static class Verdicts
             .ToList();
         if (ranked.Count == 0)
             return null;
-        var name = Capitalised(measure.Name);
+        var name = measure.SentenceName;
         if (ranked.Count == 1)
             return $"{name}: only {ranked[0].Variant.Title} has finished runs ({measure.Show(ranked[0].Spread)}); nothing to compare it with yet.";
         var (best, second) = (ranked[0], ranked[1]);
@@ -55,8 +55,6 @@ internal static class Verdicts
         ranked.Count <= 2 ? "" : " Then: " + string.Join(", ", ranked.Skip(2).Select(v => $"{v.Variant.Title} {measure.Format(v.Spread.Mean)}")) + ".";
 
     private static string Amount(Measure measure, double value) => measure.Difference(value);
-
-    private static string Capitalised(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string Invariant(System.FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

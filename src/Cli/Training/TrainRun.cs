@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using ProbDsl.Cli.Compiling;
 using ProbDsl.Cli.Data;
+using ProbDsl.Cli.Measures;
 using ProbDsl.Dsl.Ir;
 using ProbDsl.Inference.Training;
 using TorchSharp;
@@ -42,7 +43,7 @@ internal static class TrainRun
             settings = settings with { Options = options };
         }
         using var session = TrainingSession.Create(trainerType, options);
-        return Train(session, data, settings, Header(settings, model, guide, data, options, session.Alpha), output, terminal);
+        return Train(session, data, settings, Header(settings, model, guide, data, options, session.Alpha), output, model, terminal);
     }
 
     /// <summary>The file compiled (with the --infer override, if any) and the chosen model; null after printing errors.</summary>
@@ -65,7 +66,7 @@ internal static class TrainRun
         return null;
     }
 
-    private static IReadOnlyList<EpochReport> Train(ITrainingSession session, TrainingData data, TrainSettings settings, RunHeader header, string output, Terminal terminal)
+    private static IReadOnlyList<EpochReport> Train(ITrainingSession session, TrainingData data, TrainSettings settings, RunHeader header, string output, ModelIr model, Terminal terminal)
     {
         terminal.Output.Write(session.Explanation);
         terminal.Output.WriteLine(data.Description);
@@ -73,16 +74,39 @@ internal static class TrainRun
         var display = new EpochDisplay(terminal, settings.Options.Epochs, session.Classifies, settings.StepLines);
         // A resumed run keeps the rows its earlier attempts wrote; the trainer reports only the epochs it trains.
         var results = settings.Options.ResumeFrom is null ? new RunResults(output, header) : RunResults.Continue(output, header);
+        if (settings.GradientVariance is { } at)
+        {
+            var file = GradientVarianceFile.Start(output, resumed: settings.Options.ResumeFrom is not null);
+            session.GradientProbe = new GradientVarianceProbe(at.Steps, at.EndOfFirstEpoch, GradientVarianceProbe.DefaultMinibatches, file.Add);
+        }
         IReadOnlyList<EpochReport> reports = new List<EpochReport>();
         display.Run(steps => reports = session.Train(data, report =>
         {
             display.Epoch(report);
             results.Add(report);
         }, steps));
+        // Before the run counts as finished, so that a run killed while measuring measures again when resumed.
+        if (session.SemiSupervised is { } trained)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            manual_seed(settings.Options.Seed); // the bound's draws in argmax_y L(x,y): the same numbers however the run got here
+            var measures = LatentMeasures.Write(trained, model, data.RequireSemiSupervised().Test, output);
+            terminal.Output.WriteLine(MeasuresLine(measures) + Invariant($" ({clock.Elapsed.TotalSeconds:F1} s)"));
+        }
         results.Finish(reports);
         display.Table(reports);
         return reports;
     }
+
+    private static string MeasuresLine(RunMeasures m)
+    {
+        var line = Invariant($"measures on {m.Rows} test rows: q(y|x) accuracy {m.GuideAccuracy * 100:F2}%, argmax_y L(x,y) accuracy {m.GenerativeAccuracy * 100:F2}%");
+        if (m.KnnAccuracy is double knn)
+            line += Invariant($", {KnnAccuracy.DefaultK}-NN accuracy on E[{m.Latent}] {knn * 100:F2}%, I(E[{m.Latent}]; y) ≈ {m.MutualInformation:F3} of H(y) = {m.LabelEntropy:F3} nats");
+        return line + $"; written to {RunMeasures.FileName}";
+    }
+
+    private static string Invariant(System.FormattableString text) => text.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// A directory without any file that looks like a training checkpoint. A directory holding one that is damaged

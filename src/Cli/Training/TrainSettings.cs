@@ -4,6 +4,7 @@ using ProbDsl.Inference.Training;
 namespace ProbDsl.Cli.Training;
 
 /// <summary>A training run as the command line chose it: which model and guide, the data, the options, where results go.</summary>
+/// <param name="GradientVariance">When to measure the guide's gradient variance (null: never).</param>
 /// <param name="StepLines">Print a plain progress line inside each epoch even when not on a terminal (for `probdsl compare`).</param>
 internal sealed record TrainSettings(
     string File,
@@ -15,4 +16,5 @@ internal sealed record TrainSettings(
     TrainingOptions Options,
     int Threads,
     string? OutDirectory,
-    bool StepLines = false);
+    bool StepLines = false,
+    GradientVarianceSteps? GradientVariance = null);

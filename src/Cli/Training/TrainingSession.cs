@@ -23,6 +23,12 @@ internal interface ITrainingSession : IDisposable
     double? Alpha { get; }
 
     IReadOnlyList<EpochReport> Train(TrainingData data, Action<EpochReport> onEpoch, IProgress<StepProgress>? steps);
+
+    /// <summary>The trained model as a model with a label, or null for an <c>objective elbo</c> model.</summary>
+    ISemiSupervisedModel? SemiSupervised { get; }
+
+    /// <summary>Where gradient-variance measurements go; only a semi-supervised trainer takes them (others ignore it).</summary>
+    GradientVarianceProbe? GradientProbe { set; }
 }
 
 internal static class TrainingSession
@@ -50,6 +56,10 @@ internal sealed class SemiSupervisedSession<TModel> : ITrainingSession
 
     public double? Alpha => _trainer.Alpha;
 
+    public ISemiSupervisedModel? SemiSupervised => _trainer.Model;
+
+    public GradientVarianceProbe? GradientProbe { set => _trainer.GradientProbe = value; }
+
     public IReadOnlyList<EpochReport> Train(TrainingData data, Action<EpochReport> onEpoch, IProgress<StepProgress>? steps)
     {
         _trainer.StepProgress = steps;
@@ -71,6 +81,10 @@ internal sealed class UnsupervisedSession<TModel> : ITrainingSession
     public bool Classifies => false;
 
     public double? Alpha => null;
+
+    public ISemiSupervisedModel? SemiSupervised => null;
+
+    public GradientVarianceProbe? GradientProbe { set { } }
 
     /// <remarks>The unsupervised trainer reports per epoch only, so <paramref name="steps"/> stays unused.</remarks>
     public IReadOnlyList<EpochReport> Train(TrainingData data, Action<EpochReport> onEpoch, IProgress<StepProgress>? steps)

@@ -13,7 +13,7 @@ namespace ProbDsl.Inference.Training;
 /// every tensor of the step. After each epoch it evaluates on the test set and reports. A NaN or infinite loss
 /// stops training with <see cref="NonFiniteLossException"/> (or skips the batch, see <see cref="NonFiniteLossPolicy"/>).
 /// </summary>
-public class SemiSupervisedTrainer<TModel> : Trainer<TModel>
+public partial class SemiSupervisedTrainer<TModel> : Trainer<TModel>
     where TModel : nn.Module, ISemiSupervisedModel
 {
     protected SemiSupervisedTrainer(TModel model, TrainingOptions options, double declaredAlpha)
@@ -66,6 +66,8 @@ public class SemiSupervisedTrainer<TModel> : Trainer<TModel>
                     state.Loss.Add(loss);
             }
             StepDone(state);
+            if (GradientProbe is { } probe && (probe.Steps.Contains(GlobalStep) || probe.AtEndOfFirstEpoch && state.Epoch == 1 && step + 1 == layout.Steps))
+                MeasureGradientVariance(probe, data, objective, batch, state.Labelled!.BatchSize, state.Epoch, endOfEpoch: step + 1 == layout.Steps);
             StepProgress?.Report(new StepProgress(state.Epoch, step + 1, layout.Steps, state.Loss.Mean));
         }
         var trainSeconds = clock.Elapsed.TotalSeconds;
