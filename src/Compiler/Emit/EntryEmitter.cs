@@ -15,14 +15,34 @@ internal static class EntryEmitter
 {
     private const string Training = "global::ProbDsl.Inference.Training";
 
-    public static string ClassName(ModelIr model) => Names.Pascal(model.Name);
+    /// <summary>
+    /// The model's name (<c>M2</c>), or <c>NameModel</c> when the name is one the generated file uses unqualified
+    /// (a class <c>Tensor</c> or <c>Noise</c> in the models' namespace would hide TorchSharp's type or a runtime
+    /// alias) or the name of the guides' enum.
+    /// </summary>
+    public static string ClassName(ModelIr model)
+    {
+        var name = Names.Pascal(model.Name);
+        var members = EncodeMethodNames(ContinuousLatents(model));
+        return Reserved.Contains(name) || members.Contains(name) ? name + "Model" : name;
+    }
+
+    /// <summary>Names used unqualified in the file, and the entry class's own members (C# forbids a member named as its class).</summary>
+    private static readonly HashSet<string> Reserved = new(System.StringComparer.Ordinal)
+    {
+        "Tensor", "F", "Linear", "Densities", "Enumeration", "Noise", "Relaxation", "ScoreFunction", "Guide",
+        "Create", "Open", "SelectedGuide",
+    };
+
+    private static List<VariableIr> ContinuousLatents(ModelIr model) =>
+        model.Variables.Where(v => v.Role == VariableRole.Latent && !v.IsDiscrete).ToList();
 
     public static void Emit(SourceWriter w, ModelPlan modelPlan)
     {
         var (model, plans) = (modelPlan.Model, modelPlan.Guides);
         var name = ClassName(model);
         var semiSupervised = plans[0].Label is not null;
-        var latents = model.Variables.Where(v => v.Role == VariableRole.Latent && !v.IsDiscrete).ToList();
+        var latents = ContinuousLatents(model);
         var first = Names.Identifier(plans[0].Guide.Name);
         var kind = semiSupervised ? "SemiSupervisedSession" : "UnsupervisedSession";
         w.Lines($$"""
