@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using ProbDsl.Inference.Training;
@@ -61,6 +62,25 @@ public sealed class EntryPointTests : IDisposable
         Assert.Equal(reports, opened.Reports);
         // The last report's test error is that of the same weights.
         Assert.Equal(reports[^1].TestError, after.Error);
+    }
+
+    [Fact]
+    public void A_saved_model_continues_its_run_with_ResumeFrom()
+    {
+        var data = Data();
+        manual_seed(7);
+        IReadOnlyList<EpochReport> first;
+        using (var model = Entry.Create(Entry.Guide.Structured, Options))
+        {
+            first = model.Fit(data);
+            model.Save(Path("run.bin"));
+        }
+
+        using var resumed = Entry.Create(Entry.Guide.Structured, Options with { Epochs = 3, ResumeFrom = Path("run.bin") });
+        var reports = resumed.Fit(data);
+
+        Assert.Equal(new[] { 1, 2, 3 }, reports.Select(r => r.Epoch).ToArray());
+        Assert.Equal(first, reports.Take(2).ToArray());
     }
 
     [Fact]

@@ -56,7 +56,8 @@ public abstract partial class Trainer<TModel>
     /// Writes a checkpoint of the trainer as it stands between runs of its training loop (weights, Adam's state, the
     /// generators, the reports of the last run), atomically, as the loop writes its own; the file is not rotated
     /// (<see cref="TrainingOptions.KeepCheckpoints"/> applies to the loop's checkpoints only). It opens with
-    /// <see cref="Checkpoint.LoadWeightsOfSameModel"/>, and resumes a run as any checkpoint written at an epoch's end.
+    /// <see cref="Checkpoint.LoadWeightsOfSameModel"/>; written after a run, it also continues that run with
+    /// <see cref="TrainingOptions.ResumeFrom"/> (same settings, more epochs) from the epoch after its last.
     /// </summary>
     /// <exception cref="NonFiniteWeightsException">A weight is NaN or infinite; the file on disk is left as it was.</exception>
     public void SaveCheckpoint(string path)
