@@ -71,6 +71,33 @@ public class NamingTests
         Assert.True(errors.IsEmpty, string.Join("\n", errors));
     }
 
+    /// <summary>
+    /// The entry point is a class named after the model: a model named like a type the generated file uses unqualified
+    /// (or like the guides' enum) gets <c>NameModel</c> instead, and a guide named <c>Guide</c> is an enum member.
+    /// </summary>
+    [Theory]
+    [InlineData("Tensor", "TensorModel")]
+    [InlineData("Noise", "NoiseModel")]
+    [InlineData("F", "FModel")]
+    [InlineData("Guide", "GuideModel")]
+    [InlineData("Densities", "DensitiesModel")]
+    [InlineData("Create", "CreateModel")]
+    [InlineData("EncodeZ", "EncodeZModel")]
+    [InlineData("Odd", "Odd")]
+    public void A_model_named_like_a_type_the_generated_code_uses_compiles_with_its_entry_point(string name, string entry)
+    {
+        var text = Model.Replace("@Z", "z").Replace("model Odd", $"model {name}").Replace("guide G ", "guide Guide ");
+
+        var run = GeneratorHarness.Run(("/m/odd.pdsl", text));
+
+        Assert.DoesNotContain(run.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        var errors = GeneratorHarness.CompileGenerated(run);
+        Assert.True(errors.IsEmpty, string.Join("\n", errors));
+        var code = string.Concat(run.GeneratedTrees.Select(t => t.GetText().ToString()));
+        Assert.Contains($"public sealed class {entry} : global::ProbDsl.Inference.Training.SemiSupervisedSession", code);
+        Assert.Contains($"public static {entry} Create(Guide guide,", code);
+    }
+
     [Fact]
     public void A_data_variable_named_scope_and_a_label_named_h_compile()
     {

@@ -27,7 +27,7 @@ internal static class SampleCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the draws.", DefaultValueFactory = _ => 0 };
         var infer = new Option<string?>("--infer") { Description = "NAME=STRATEGY, as given to probdsl train (it may add parameters, e.g. a learned baseline)." };
 
-        var command = new Command("sample", "Write a class-conditional grid of samples (rows: draws of the latents; columns: classes) from a trained checkpoint as a PNG.");
+        var command = new Command("sample", "Write a class-conditional grid of samples (rows: draws of the latents; columns: classes) from a trained checkpoint as a PNG; with --traverse, a latent traversal (rows: dimensions; columns: noise values).");
         common.AddTo(command, withModelAndGuide: true);
         foreach (var option in new Option[] { checkpoint, output, perClass, seed, infer })
             command.Options.Add(option);
@@ -37,6 +37,7 @@ internal static class SampleCommand
             if (r.GetValueOrDefault<int>() > MaxPerClass)
                 r.AddError($"{perClass.Name} must be at most {MaxPerClass}; got {r.GetValueOrDefault<int>()}.");
         });
+        var traversal = new LatentTraversal(command, perClass, seed); // --traverse, --range, --steps, --class
 
         command.SetAction(parsed => CliApp.Guard(terminal, () =>
         {
@@ -46,6 +47,11 @@ internal static class SampleCommand
                 !parsed.GetValue(common.NoHoisting), parsed.GetValue(infer), parsed.GetValue(checkpoint)!, terminal);
             if (trained is null)
                 return ExitCodes.ModelErrors;
+            if (traversal.IsRequested(parsed))
+            {
+                traversal.Write(trained, parsed, path, terminal);
+                return ExitCodes.Success;
+            }
             Write(trained, path, parsed.GetValue(perClass), parsed.GetValue(seed), terminal);
             return ExitCodes.Success;
         }));

@@ -7,7 +7,7 @@ using ProbDsl.Dsl.Ir;
 
 namespace ProbDsl.Compiler.Emit;
 
-/// <summary>Writes one model's source file: its networks, one module per guide, and one trainer per guide.</summary>
+/// <summary>Writes one model's source file: its networks, one module per guide, one trainer per guide, and the model's entry point.</summary>
 internal static class ModelEmitter
 {
     public const string Namespace = GeneratedNames.Namespace;
@@ -54,9 +54,9 @@ internal static class ModelEmitter
                     w.Line();
                     TrainerEmitter.Emit(w, plans[i]);
                 }
-                if (i < plans.Count - 1)
-                    w.Line();
+                w.Line();
             }
+            EntryEmitter.Emit(w, modelPlan);
         }
         return w.ToString();
     }

@@ -52,8 +52,22 @@ public abstract partial class Trainer<TModel>
             Save(_checkpointPath, state.Epoch, state);
     }
 
+    /// <summary>
+    /// Writes a checkpoint of the trainer as it stands between runs of its training loop (weights, Adam's state, the
+    /// generators, the reports of the last run), atomically, as the loop writes its own; the file is not rotated
+    /// (<see cref="TrainingOptions.KeepCheckpoints"/> applies to the loop's checkpoints only). It opens with
+    /// <see cref="Checkpoint.LoadWeightsOfSameModel"/>; written after a run, it also continues that run with
+    /// <see cref="TrainingOptions.ResumeFrom"/> (same settings, more epochs) from the epoch after its last.
+    /// </summary>
+    /// <exception cref="NonFiniteWeightsException">A weight is NaN or infinite; the file on disk is left as it was.</exception>
+    public void SaveCheckpoint(string path)
+    {
+        _identity ??= ModelIdentity.Of(Model);
+        Save(path, _reports.Count == 0 ? 1 : _reports[^1].Epoch + 1, inEpoch: null, rotate: false);
+    }
+
     /// <exception cref="NonFiniteWeightsException">A weight is NaN or infinite; no checkpoint is touched.</exception>
-    private void Save(string path, int epoch, EpochState? inEpoch)
+    private void Save(string path, int epoch, EpochState? inEpoch, bool rotate = true)
     {
         if (FiniteWeights.FirstNonFinite(Model) is { } tensor)
             throw new NonFiniteWeightsException(tensor, path);
@@ -70,7 +84,8 @@ public abstract partial class Trainer<TModel>
             Baselines = ModelBaselines.Of(Model).Select(b => new BaselineState(b.Value, b.Started)).ToList(),
             Reports = _reports.ToList(),
         };
-        CheckpointHistory.MakeRoom(path, Options.KeepCheckpoints);
+        if (rotate)
+            CheckpointHistory.MakeRoom(path, Options.KeepCheckpoints);
         CheckpointFile.Write(path, header, writer => WriteTensors(writer, inEpoch));
     }
 

@@ -5,7 +5,7 @@ using ProbDsl.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
-// Trains the model of model.pdsl with its generated trainer on a synthetic data set: 4x4 binary images drawn
+// Trains the model of model.pdsl through its generated entry point on a synthetic data set: 4x4 binary images drawn
 // from four prototypes (horizontal bars, vertical bars, a frame, a diagonal) with pixels flipped at random.
 // Only a few training images keep their label; the rest are unlabelled. Usage: dotnet run [-- --epochs N]
 var epochs = args.Length == 2 && args[0] == "--epochs" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
@@ -21,10 +21,12 @@ var data = new SemiSupervisedData(
 
 // A small model on a small test set: the exact test ELBO costs little, so every epoch (the default is every 5th).
 var options = new TrainingOptions { Epochs = epochs, BatchSize = 100, LabelledBatchSize = 20, LearningRate = 3e-3, Seed = 0, ElboEvery = 1 };
-using var trainer = new ShapesStructuredTrainer(options);
-Console.WriteLine(ShapesStructured.GuideExplanation);
+// The generated entry point of model Shapes: a guide by name (Shapes.Guide), then Fit, Evaluate, Encode, Sample,
+// Save, and Shapes.Open(guide, path) to load it again.
+using var model = Shapes.Create(Shapes.Guide.Structured, options);
+Console.WriteLine(model.Explanation);
 Console.WriteLine($"{data.Labelled.Count} labelled, {data.Unlabelled.Count} unlabelled, {data.Test.Count} test images");
-var reports = trainer.Train(data, r => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+var reports = model.Fit(data, r => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"epoch {r.Epoch,2}: train loss {r.TrainLoss,7:F3}  test ELBO {r.TestElbo,8:F3} nats  test accuracy {100 * r.TestAccuracy,5:F1}%  ({r.Seconds:F1} s)")));
 var last = reports[^1];
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"final test accuracy {100 * last.TestAccuracy:F1}% (chance: 25.0%)"));
