@@ -130,4 +130,15 @@ public class ModelNameCollisionTests
         Assert.Contains("guide 'Ab.Main' at /m/a.pdsl(", error.GetMessage());
         Assert.Equal(new[] { "Ab.g.cs" }, run.Results[0].GeneratedSources.Select(s => s.HintName));
     }
+
+    [Fact]
+    public void A_model_named_like_another_models_guide_class_is_an_error_at_the_second()
+    {
+        // Model Tiny's guide Main compiles to the class TinyMain; model TinyMain's entry point would be TinyMain too.
+        var run = GeneratorHarness.Run(("/m/a.pdsl", Tiny("Tiny") + Tiny("TinyMain", guide: "Other")));
+
+        var error = SingleError(run);
+        Assert.Equal("PDSL0109", error.Id);
+        Assert.Contains("'TinyMain'", error.GetMessage());
+    }
 }
