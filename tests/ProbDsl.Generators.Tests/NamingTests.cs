@@ -60,6 +60,7 @@ public class NamingTests
     [InlineData("Densities")]
     [InlineData("latent")] // the parameter of GuideMean
     [InlineData("noise")] // the parameter of GenerateMean
+    [InlineData("nameof")] // a contextual keyword: nameof(...) would call it
     public void A_variable_named_like_a_generated_local_compiles(string name)
     {
         var text = Model.Replace("@Z", name);

@@ -51,7 +51,9 @@ internal static class ReportEmitter
         for (var i = 0; i < latents.Count; i++)
             w.Line($"    {Names.StringLiteral(latents[i].Name)} => {methods[i]}({x}),");
         var message = Names.StringLiteral($"' is not a continuous latent of {plan.Model.Name} / {plan.Guide.Name}; {known}.");
-        w.Line($"    _ => throw new global::System.ArgumentException(\"'\" + {latent} + {message}, nameof({latent})),");
+        // The parameter's name as a literal, not nameof(...): a data variable may be called nameof, and then nameof(x)
+        // in its method is a call of that tensor (CS0149; found by the inline fuzzer).
+        w.Line($"    _ => throw new global::System.ArgumentException(\"'\" + {latent} + {message}, {Names.StringLiteral(latent)}),");
         w.Line("};");
         for (var i = 0; i < latents.Count; i++)
         {
