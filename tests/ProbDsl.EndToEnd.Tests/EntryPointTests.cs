@@ -23,15 +23,7 @@ public sealed class EntryPointTests : IDisposable
 
     private string Path(string name) => System.IO.Path.Combine(_directory, name);
 
-    private static DataSplit Split(long rows, int size, int classes, int seed, bool dynamic = true)
-    {
-        using var generator = new Generator((ulong)seed);
-        var probabilities = rand(new long[] { rows, size }, generator: generator);
-        var labels = randint(0, classes, new long[] { rows }, generator: generator, dtype: int64);
-        return new DataSplit(dynamic ? probabilities : probabilities.gt(0.5).to(float32), labels, dynamic);
-    }
-
-    private static SemiSupervisedData Data() => new(Split(12, 16, 3, 1), Split(80, 16, 3, 2), Split(40, 16, 3, 3, dynamic: false));
+    private static SemiSupervisedData Data() => new(RandomSplit.Of(12, 16, 3, 1), RandomSplit.Of(80, 16, 3, 2), RandomSplit.Of(40, 16, 3, 3, dynamic: false));
 
     private static TrainingOptions Options => new() { Epochs = 2, BatchSize = 20, LabelledBatchSize = 4, Seed = 1, LearningRate = 1e-2, ElboEvery = 1 };
 
@@ -88,7 +80,7 @@ public sealed class EntryPointTests : IDisposable
     {
         manual_seed(3);
         using var model = Entry.Create(Entry.Guide.Structured, Options);
-        using var test = Split(6, 16, 3, 4, dynamic: false);
+        using var test = RandomSplit.Of(6, 16, 3, 4, dynamic: false);
 
         var encoded = model.Encode(test.Features);
 
@@ -149,8 +141,8 @@ public sealed class EntryPointTests : IDisposable
     [Fact]
     public void A_model_without_a_label_fits_saves_opens_and_evaluates_the_same()
     {
-        var train = Split(60, 3, 1, 4);
-        var test = Split(30, 3, 1, 5, dynamic: false);
+        var train = RandomSplit.Of(60, 3, 1, 4);
+        var test = RandomSplit.Of(30, 3, 1, 5, dynamic: false);
         manual_seed(2);
         using var model = Hier.Create(Hier.Guide.Q, Options);
         var reports = model.Fit(train, test);

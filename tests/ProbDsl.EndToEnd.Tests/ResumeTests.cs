@@ -25,17 +25,8 @@ public sealed class ResumeTests : IDisposable
 
     private string Path(string name) => System.IO.Path.Combine(_directory, name);
 
-    /// <summary>Rows of pixel probabilities (dynamically binarised in training) with labels, from their own generator.</summary>
-    private static DataSplit Split(long rows, int size, int classes, int seed, bool dynamic = true)
-    {
-        using var generator = new Generator((ulong)seed);
-        var probabilities = rand(new long[] { rows, size }, generator: generator);
-        var labels = randint(0, classes, new long[] { rows }, generator: generator, dtype: int64);
-        return new DataSplit(dynamic ? probabilities : probabilities.gt(0.5).to(float32), labels, dynamic);
-    }
-
     private static SemiSupervisedData Data(int size, int classes, int unlabelled) =>
-        new(Split(12, size, classes, 1), Split(unlabelled, size, classes, 2), Split(40, size, classes, 3, dynamic: false));
+        new(RandomSplit.Of(12, size, classes, 1), RandomSplit.Of(unlabelled, size, classes, 2), RandomSplit.Of(40, size, classes, 3, dynamic: false));
 
     /// <remarks>
     /// ElboEvery 1 (the default is 5): a run extended from its last epoch 2 to 3 must match an uninterrupted 3-epoch
@@ -65,8 +56,8 @@ public sealed class ResumeTests : IDisposable
     [Fact]
     public void Every_checkpoint_of_an_unsupervised_run_continues_to_its_exact_numbers_and_weights()
     {
-        var train = Split(90, 3, 1, 4);
-        var test = Split(30, 3, 1, 5, dynamic: false);
+        var train = RandomSplit.Of(90, 3, 1, 4);
+        var test = RandomSplit.Of(30, 3, 1, 5, dynamic: false);
         AssertEveryCheckpointResumesExactly(o => new HierQTrainer(o), t => ((HierQTrainer)t).Train(train, test), Options(), every: 4);
     }
 
