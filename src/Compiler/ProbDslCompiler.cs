@@ -35,7 +35,7 @@ public static class ProbDslCompiler
     public static CheckedFile Check(ProgramIr program, string path, ImmutableArray<DslDiagnostic> earlier)
     {
         var (result, facts) = PdslCompiler.Check(program, path, earlier);
-        var collisions = TypeNameCollisions.Find(program.Models, path);
+        var collisions = TypeNameCollisions.InFile(program.Models, path);
         return new CheckedFile(path, program, facts, result.Diagnostics.AddRange(collisions));
     }
 

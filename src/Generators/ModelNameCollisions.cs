@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using ProbDsl.Compiler;
 using ProbDsl.Compiler.Naming;
 using ProbDsl.Dsl.Diagnostics;
 using ProbDsl.Dsl.Ir;
@@ -52,38 +53,22 @@ internal static class ModelNameCollisions
                 continue;
             errors.Add(DiagnosticDescriptors.ModelNameCollision.Create(model.Path, model.Span, model.Name, model.CSharpName, owner.Name, owner.Where));
         }
-        errors.AddRange(TypeCollisionsAcrossFiles(all.Where(m => ReferenceEquals(first[m.HintName], m)), omitted ?? new HashSet<string>()));
+        errors.AddRange(TypeCollisionsAcrossFiles(all.Where(m => ReferenceEquals(first[m.HintName], m)).ToList(), omitted ?? new HashSet<string>()));
         return errors;
     }
 
     /// <summary>
     /// Models of other files (their own names distinct) whose generated types meet, e.g. model <c>A</c> with guide
-    /// <c>BC</c> and model <c>AB</c> with guide <c>C</c>: PDSL0109 at the later model. Within one file the check
-    /// stage reports them already.
+    /// <c>BC</c> and model <c>AB</c> with guide <c>C</c>: PDSL0109 at the later model, whose source is then left out.
+    /// The rule is the check stage's (<see cref="TypeNameCollisions"/>); within one file that stage reports them already.
     /// </summary>
-    private static IEnumerable<DslDiagnostic> TypeCollisionsAcrossFiles(IEnumerable<DeclaredModel> models, ISet<string> omitted)
+    private static IEnumerable<DslDiagnostic> TypeCollisionsAcrossFiles(IReadOnlyList<DeclaredModel> models, ISet<string> omitted)
     {
-        var first = new Dictionary<string, (DeclaredModel Model, GeneratedType Type)>(HintComparer);
-        foreach (var model in models)
+        var types = models.SelectMany(model => model.Types.Select(type => (model.Path, type)));
+        foreach (var collision in TypeNameCollisions.Find(types).Where(c => c.Path != c.OwnerPath))
         {
-            var reported = false;
-            foreach (var type in model.Types)
-            {
-                if (!first.TryGetValue(type.TypeName, out var owner))
-                {
-                    first.Add(type.TypeName, (model, type));
-                    continue;
-                }
-                if (owner.Model.Path == model.Path || reported)
-                    continue;
-                reported = true; // one error per pair of models is enough to say what to rename
-                omitted.Add(model.HintName);
-                var where = $"{owner.Model.Path}({owner.Type.Span.StartLine.ToString(CultureInfo.InvariantCulture)},{owner.Type.Span.StartColumn.ToString(CultureInfo.InvariantCulture)})";
-                yield return DiagnosticDescriptors.TypeNameCollision.Create(model.Path, type.Span, Capitalised(type.What), type.Name, type.TypeName,
-                    $"{owner.Type.What} '{owner.Type.Name}'", where);
-            }
+            omitted.Add(models.First(m => m.Path == collision.Path && m.Span.Equals(collision.Type.ModelSpan)).HintName);
+            yield return collision.ToDiagnostic();
         }
     }
-
-    private static string Capitalised(string text) => char.ToUpperInvariant(text[0]) + text.Substring(1);
 }
