@@ -20,11 +20,18 @@ internal sealed partial class BoundEmitter
     public const string NoiseParameter = "noise";
 
     /// <summary>The continuous latents <paramref name="factor"/> reads, directly or through discrete ones: E_q has no closed form then.</summary>
-    public static IReadOnlyList<string> ContinuousAncestors(GuidePlan plan, FactorIr factor)
+    public static IReadOnlyList<string> ContinuousAncestors(GuidePlan plan, FactorIr factor) =>
+        DrawnAncestors(plan, factor).Where(v => !v.IsDiscrete).Select(v => v.Name).ToList();
+
+    /// <summary>The discrete variables <paramref name="factor"/> reads, directly or through others: q of its target given the data is a mixture over them.</summary>
+    public static IReadOnlyList<string> DiscreteAncestors(GuidePlan plan, FactorIr factor) =>
+        DrawnAncestors(plan, factor).Where(v => v.IsDiscrete).Select(v => v.Name).ToList();
+
+    /// <summary>The variables the guide draws before <paramref name="factor"/> because it reads them, in sampling order.</summary>
+    private static IReadOnlyList<VariableIr> DrawnAncestors(GuidePlan plan, FactorIr factor)
     {
         var ancestors = GuideDependencies.Ancestors(plan.Guide, factor.Conditions, name => plan.Model.FindVariable(name)?.Role != VariableRole.Data);
-        return plan.SamplingOrder.Select(f => plan.Model.FindVariable(f.Target)!)
-            .Where(v => ancestors.Contains(v.Name) && !v.IsDiscrete).Select(v => v.Name).ToList();
+        return plan.SamplingOrder.Select(f => plan.Model.FindVariable(f.Target)!).Where(v => ancestors.Contains(v.Name)).ToList();
     }
 
     /// <summary>The body of E_q[v | x] for the continuous latent of <paramref name="factor"/>; see <see cref="ContinuousAncestors"/> for when it throws.</summary>

@@ -48,7 +48,7 @@ internal static class EntryEmitter
         w.Lines($$"""
             /// <summary>
             /// The entry point of model <c>{{model.Name}}</c>: <c>{{name}}.Create({{name}}.Guide.{{first}}, options)</c> gives the chosen
-            /// guide's model ready to train, evaluate{{(semiSupervised ? ", encode, sample" : "")}} and save (<see cref="{{Training}}.{{kind}}"/>);
+            /// guide's model ready to train, evaluate, encode{{(semiSupervised ? ", sample" : "")}} and save (<see cref="{{Training}}.{{kind}}"/>);
             /// <c>{{name}}.Open({{name}}.Guide.{{first}}, path)</c> loads a checkpoint of that model and guide.
             /// </summary>
             """);
@@ -99,15 +99,12 @@ internal static class EntryEmitter
                 public static {{name}} Open(Guide guide, string path, {{Training}}.TrainingOptions? options = null) =>
                     Opened(Create(guide, options ?? new {{Training}}.TrainingOptions()), path);
                 """);
-            if (semiSupervised)
+            var methods = EncodeMethodNames(latents);
+            for (var i = 0; i < latents.Count; i++)
             {
-                var methods = EncodeMethodNames(latents);
-                for (var i = 0; i < latents.Count; i++)
-                {
-                    w.Line();
-                    w.Line($"/// <summary>E_q[{latents[i].Name} | {plans[0].Data.Name}] under the selected guide, [B, {latents[i].Size}] (see <see cref=\"{Training}.SemiSupervisedSession.Encode\"/>).</summary>");
-                    w.Line($"public Tensor {methods[i]}(Tensor {Names.Identifier(plans[0].Data.Name)}) => EncodeLatent({Names.StringLiteral(latents[i].Name)}, {Names.Identifier(plans[0].Data.Name)});");
-                }
+                w.Line();
+                w.Line($"/// <summary>E_q[{latents[i].Name} | {plans[0].Data.Name}] under the selected guide, [B, {latents[i].Size}] (see <see cref=\"{Training}.{kind}.Encode\"/>).</summary>");
+                w.Line($"public Tensor {methods[i]}(Tensor {Names.Identifier(plans[0].Data.Name)}) => EncodeLatent({Names.StringLiteral(latents[i].Name)}, {Names.Identifier(plans[0].Data.Name)});");
             }
         }
     }

@@ -4,7 +4,10 @@ using ProbDsl.Dsl.Analysis;
 
 namespace ProbDsl.Compiler.Emit;
 
-/// <summary>Writes a model without a label (<c>objective elbo</c>): one exact bound, discrete latents enumerated, and its trainer.</summary>
+/// <summary>
+/// Writes a model without a label (<c>objective elbo</c>): one exact bound, discrete latents enumerated, the latent
+/// space (E_q of each continuous latent, q as a Normal where it is one), and its trainer.
+/// </summary>
 internal static class UnsupervisedEmitter
 {
     public static void Emit(SourceWriter w, GuidePlan plan)
@@ -27,6 +30,12 @@ internal static class UnsupervisedEmitter
             w.Line("/// <summary>The named pieces of the ELBO, [B] each; they add up to <see cref=\"Bound\"/>. For explaining a non-finite loss.</summary>");
             using (w.Block($"public global::System.Collections.Generic.IReadOnlyList<(string Name, Tensor PerExample)> BoundTerms(Tensor {x})"))
                 BoundEmitter.EmitTerms(w, plan, BoundMode.Enumerated);
+            w.Line();
+            LatentsEmitter.EmitContinuousLatents(w, plan);
+            w.Line();
+            LatentsEmitter.EmitGuideMean(w, plan);
+            w.Line();
+            LatentsEmitter.EmitGuideNormal(w, plan);
         }
         w.Line();
         w.Lines($$"""

@@ -44,6 +44,32 @@ public abstract class ModelSession : IDisposable
     private protected IReadOnlyList<EpochReport> Trained(IReadOnlyList<EpochReport> reports) => _reports = reports;
 
     /// <summary>
+    /// <paramref name="guideMean"/> (the model's <c>GuideMean</c>) of each of <paramref name="latents"/>, keyed by
+    /// name in their order: both kinds of session's <c>Encode</c>.
+    /// </summary>
+    private protected IReadOnlyDictionary<string, Tensor> EncodeEach(IReadOnlyList<string> latents, Func<string, Tensor, Tensor> guideMean, Tensor x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var means = new Dictionary<string, Tensor>();
+        foreach (var latent in latents)
+            means.Add(latent, EncodeOne(latent, guideMean, x));
+        return means;
+    }
+
+    /// <summary>
+    /// <paramref name="guideMean"/> of one latent in eval mode and without gradients, <paramref name="x"/> moved to the
+    /// device; the result stays there and belongs to the caller.
+    /// </summary>
+    private protected Tensor EncodeOne(string latent, Func<string, Tensor, Tensor> guideMean, Tensor x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        Module.eval();
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        return guideMean(latent, x.to(Device)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
     /// Writes the weights, Adam's state and the generators as a training checkpoint, atomically and durably (temporary
     /// file, fsync, rename): a crash never leaves a half-written file at <paramref name="path"/>. Opens with
     /// <see cref="Load"/> or the entry point's <c>Open</c>, or resumes with <see cref="TrainingOptions.ResumeFrom"/>.

@@ -72,24 +72,10 @@ public abstract class SemiSupervisedSession : ModelSession
     /// by name in <see cref="ContinuousLatents"/>' order; the label and discrete latents summed out exactly under q.
     /// </summary>
     /// <exception cref="NotSupportedException">A latent's guide factor reads a continuous latent: its mean has no closed form (the message says which).</exception>
-    public IReadOnlyDictionary<string, Tensor> Encode(Tensor x)
-    {
-        ArgumentNullException.ThrowIfNull(x);
-        var means = new Dictionary<string, Tensor>();
-        foreach (var latent in ContinuousLatents)
-            means.Add(latent, EncodeLatent(latent, x));
-        return means;
-    }
+    public IReadOnlyDictionary<string, Tensor> Encode(Tensor x) => EncodeEach(ContinuousLatents, Model.GuideMean, x);
 
     /// <summary>E_q[<paramref name="latent"/> | x], [B, size]; generated entry points call it from a typed <c>EncodeZ</c> per latent.</summary>
-    protected Tensor EncodeLatent(string latent, Tensor x)
-    {
-        ArgumentNullException.ThrowIfNull(x);
-        Module.eval();
-        using var noGrad = no_grad();
-        using var scope = NewDisposeScope();
-        return Model.GuideMean(latent, x.to(Device)).MoveToOuterDisposeScope();
-    }
+    protected Tensor EncodeLatent(string latent, Tensor x) => EncodeOne(latent, Model.GuideMean, x);
 
     /// <summary>
     /// Class-conditional data means, [B, DataSize]: for each class index of <paramref name="labels"/> [B] (int64), the
