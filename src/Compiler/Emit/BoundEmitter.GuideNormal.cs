@@ -38,8 +38,8 @@ internal sealed partial class BoundEmitter
         var refusal = GuideNormalRefusal(_plan, factor);
         if (refusal is not null)
         {
-            var message = $"q({factor.Target} | {_plan.Data.Name}) under guide {_plan.Guide.Name} is not a Normal: {refusal}. " +
-                "GuideNormal is offered only for a latent whose guide factor is a Normal reading the data alone.";
+            var message = $"GuideNormal does not offer {factor.Target} under guide {_plan.Guide.Name}: {refusal}. It is offered only for a " +
+                $"latent whose guide factor is a Normal reading the data alone, which q({factor.Target} | {_plan.Data.Name}) then is exactly.";
             _w.Line($"throw new global::System.NotSupportedException({Names.StringLiteral(message)});");
             return;
         }

@@ -17,11 +17,14 @@ internal static class LatentsEmitter
 
     public static void EmitContinuousLatents(SourceWriter w, GuidePlan plan)
     {
-        var listed = string.Join(", ", BoundEmitter.ContinuousLatentsOf(plan).Select(v => Names.StringLiteral(v.Name)));
+        var latents = BoundEmitter.ContinuousLatentsOf(plan);
+        var list = latents.Count == 0
+            ? "global::System.Array.Empty<string>()"
+            : $"new string[] {{ {string.Join(", ", latents.Select(v => Names.StringLiteral(v.Name)))} }}";
         w.Line(plan.Label is null
             ? "/// <summary>The guide's continuous latents, in sampling order: the names <see cref=\"GuideMean\"/> and <see cref=\"GuideNormal\"/> take.</summary>"
             : "/// <summary>The guide's continuous latents, in sampling order (the order of <see cref=\"GenerateMean\"/>'s noise).</summary>");
-        w.Line($"public {ListOf}<string> ContinuousLatents {{ get; }} = new string[] {{ {listed} }};");
+        w.Line($"public {ListOf}<string> ContinuousLatents {{ get; }} = {list};");
     }
 
     public static void EmitGuideMean(SourceWriter w, GuidePlan plan)

@@ -67,8 +67,12 @@ internal sealed class ModuleCheck
         if (label is not null)
             Guarded(BoundKind.Labelled, "report members", () => CheckReportMembers((ISemiSupervisedModel)module.Module, data, inputs, generator));
         else
-            Guarded(BoundKind.Unsupervised, "bound terms", () => CheckTermsAddUp("ELBO", () => ((IUnsupervisedModel)module.Module).Bound(inputs.X),
-                () => ((IUnsupervisedModel)module.Module).BoundTerms(inputs.X), inputs));
+        {
+            var unsupervised = (IUnsupervisedModel)module.Module;
+            Guarded(BoundKind.Unsupervised, "bound terms", () => CheckTermsAddUp("ELBO", () => unsupervised.Bound(inputs.X),
+                () => unsupervised.BoundTerms(inputs.X), inputs));
+            Guarded(BoundKind.Unsupervised, "latent members", () => CheckLatentMembers(unsupervised, inputs));
+        }
         SharedNoise = inputs.Noise.SharedAcrossBatch.ToList();
         return _findings;
     }
@@ -93,20 +97,57 @@ internal sealed class ModuleCheck
         {
             var size = _model.FindVariable(latent)!.Size;
             noise.Add(randn(new long[] { Batch, size }, dtype: float64, generator: generator));
-            try
-            {
-                var mean = model.GuideMean(latent, inputs.X);
-                if (!mean.shape.SequenceEqual(new long[] { Batch, size }))
-                    _findings.Add(new Finding(_guide.Name, $"GuideMean of {latent}", $"shape [{string.Join(", ", mean.shape)}], expected [{Batch}, {size}]"));
-            }
-            catch (NotSupportedException)
-            {
-                // A latent whose guide factor reads a continuous latent: refused as documented.
-            }
+            CheckGuideMean(model.GuideMean, latent, inputs);
         }
         var generated = model.GenerateMean(inputs.Label!, noise);
         if (!generated.shape.SequenceEqual(new long[] { Batch, data.Size }))
             _findings.Add(new Finding(_guide.Name, "GenerateMean", $"shape [{string.Join(", ", generated.shape)}], expected [{Batch}, {data.Size}]"));
+    }
+
+    /// <summary>E_q of <paramref name="latent"/> is [B, size], or refused as documented (its guide factor reads a continuous latent); the mean, or null.</summary>
+    private Tensor? CheckGuideMean(Func<string, Tensor, Tensor> guideMean, string latent, BoundInputs inputs)
+    {
+        var size = _model.FindVariable(latent)!.Size;
+        try
+        {
+            var mean = guideMean(latent, inputs.X);
+            if (!mean.shape.SequenceEqual(new long[] { Batch, size }))
+                _findings.Add(new Finding(_guide.Name, $"GuideMean of {latent}", $"shape [{string.Join(", ", mean.shape)}], expected [{Batch}, {size}]"));
+            return mean;
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// On every random model without a label: GuideMean of each continuous latent as for a model with one; where
+    /// GuideNormal offers q(v | x) as a Normal, its loc and scale are [B, size], the scale positive, and the loc is the mean.
+    /// </summary>
+    private void CheckLatentMembers(IUnsupervisedModel model, BoundInputs inputs)
+    {
+        using var noGrad = no_grad();
+        foreach (var latent in model.ContinuousLatents)
+        {
+            var mean = CheckGuideMean(model.GuideMean, latent, inputs);
+            (Tensor Loc, Tensor Scale) normal;
+            try
+            {
+                normal = model.GuideNormal(latent, inputs.X);
+            }
+            catch (NotSupportedException)
+            {
+                continue; // Not a Normal of the data alone: refused as documented.
+            }
+            var expected = new long[] { Batch, _model.FindVariable(latent)!.Size };
+            if (!normal.Loc.shape.SequenceEqual(expected) || !normal.Scale.shape.SequenceEqual(expected))
+                _findings.Add(new Finding(_guide.Name, $"GuideNormal of {latent}", $"shapes [{string.Join(", ", normal.Loc.shape)}] and [{string.Join(", ", normal.Scale.shape)}], expected [{string.Join(", ", expected)}]"));
+            else if (!normal.Scale.gt(0).all().ToBoolean())
+                _findings.Add(new Finding(_guide.Name, $"GuideNormal of {latent}", "a scale is not positive"));
+            else if (mean is null || !mean.equal(normal.Loc).all().ToBoolean())
+                _findings.Add(new Finding(_guide.Name, $"GuideNormal of {latent}", "its loc is not GuideMean, though q is that Normal"));
+        }
     }
 
     /// <summary>The bound's named terms add up to the bound under the same given noise.</summary>
