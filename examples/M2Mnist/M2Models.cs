@@ -14,14 +14,19 @@ internal static class M2Models
 {
     public static readonly IReadOnlyDictionary<string, M2Model> All = new Dictionary<string, M2Model>
     {
-        ["M2"] = new("m2.pdsl", new Dictionary<string, Func<SemiSupervisedSettings, int>>
+        ["M1M2"] = new("m1m2.pdsl", new Dictionary<string, Func<SemiSupervisedSettings, M1Settings, int>>
         {
-            ["Structured"] = settings => SemiSupervisedRun.Execute(settings, options => new M2StructuredTrainer(options)),
-            ["MeanField"] = settings => SemiSupervisedRun.Execute(settings, options => new M2MeanFieldTrainer(options)),
+            ["Structured"] = (settings, m1) => SemiSupervisedRun.Execute(settings, options => new M2OnM1StructuredTrainer(options), () => M1Stage.Features(settings, m1)),
+            ["MeanField"] = (settings, m1) => SemiSupervisedRun.Execute(settings, options => new M2OnM1MeanFieldTrainer(options), () => M1Stage.Features(settings, m1)),
         }),
-        ["M2Nuisance"] = new("m2nuisance.pdsl", new Dictionary<string, Func<SemiSupervisedSettings, int>>
+        ["M2"] = new("m2.pdsl", new Dictionary<string, Func<SemiSupervisedSettings, M1Settings, int>>
         {
-            ["MeanField"] = settings => SemiSupervisedRun.Execute(settings, options => new M2NuisanceMeanFieldTrainer(options)),
+            ["Structured"] = (settings, _) => SemiSupervisedRun.Execute(settings, options => new M2StructuredTrainer(options)),
+            ["MeanField"] = (settings, _) => SemiSupervisedRun.Execute(settings, options => new M2MeanFieldTrainer(options)),
+        }),
+        ["M2Nuisance"] = new("m2nuisance.pdsl", new Dictionary<string, Func<SemiSupervisedSettings, M1Settings, int>>
+        {
+            ["MeanField"] = (settings, _) => SemiSupervisedRun.Execute(settings, options => new M2NuisanceMeanFieldTrainer(options)),
         }),
     };
 
@@ -31,4 +36,4 @@ internal static class M2Models
 }
 
 /// <summary>A model of the example: its file and its guides, the first the default when the model lacks <see cref="M2Models.DefaultGuide"/>.</summary>
-internal sealed record M2Model(string File, IReadOnlyDictionary<string, Func<SemiSupervisedSettings, int>> Guides);
+internal sealed record M2Model(string File, IReadOnlyDictionary<string, Func<SemiSupervisedSettings, M1Settings, int>> Guides);

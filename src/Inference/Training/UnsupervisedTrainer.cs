@@ -19,6 +19,9 @@ public class UnsupervisedTrainer<TModel> : Trainer<TModel>
     {
     }
 
+    /// <summary>Told after every step (for progress bars); null by default.</summary>
+    public IProgress<StepProgress>? StepProgress { get; set; }
+
     /// <summary>Trains (or, with <see cref="TrainingOptions.ResumeFrom"/>, continues) and returns every epoch's report.</summary>
     /// <exception cref="CheckpointException">The checkpoint to resume from is missing, damaged, or of another model or settings.</exception>
     public IReadOnlyList<EpochReport> Train(DataSplit train, DataSplit test, Action<EpochReport>? onEpoch = null)
@@ -43,6 +46,7 @@ public class UnsupervisedTrainer<TModel> : Trainer<TModel>
                 state.Loss.Add(Step(new StepPosition(state.Epoch, step + 1, steps), () => Model.Objective(x).mean().neg(), () => Breakdown(x)));
             }
             StepDone(state);
+            StepProgress?.Report(new StepProgress(state.Epoch, step + 1, steps, state.Loss.Mean));
         }
         var trainSeconds = clock.Elapsed.TotalSeconds;
         Model.eval();
