@@ -56,6 +56,9 @@ public sealed class SemiSupervisedOptions
     public SemiSupervisedOptions(string modelFile) =>
         _alpha = new Option<double?>("--alpha") { Description = $"Overrides the alpha of the objective in {modelFile}." };
 
+    /// <summary>--learning-rate, for an example whose models differ in their default (it may amend the description).</summary>
+    public Option<double> LearningRate => _learningRate;
+
     /// <summary>Adds the shared options to <paramref name="root"/>, the example's own (its choice of model) listed after --data-dir.</summary>
     public void AddTo(RootCommand root, params Option[] exampleOptions)
     {

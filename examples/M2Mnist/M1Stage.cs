@@ -45,13 +45,13 @@ internal static class M1Stage
         }
     }
 
-    /// <summary>M1's own options: its epochs, the run's seed, device and step sizes; its checkpoint beside M2's.</summary>
+    /// <summary>M1's own options: its epochs and the default learning rate; the run's seed, device and batch size; its checkpoint beside M2's.</summary>
     private static TrainingOptions Options(SemiSupervisedSettings settings, M1Settings m1)
     {
         var run = settings.Training;
         return new TrainingOptions
         {
-            Epochs = m1.Epochs, BatchSize = run.BatchSize, LearningRate = run.LearningRate, Seed = run.Seed,
+            Epochs = m1.Epochs, BatchSize = run.BatchSize, Seed = run.Seed,
             Device = Devices.Select(settings.Device), ElboEvery = run.ElboEvery,
             CheckpointPath = m1.Checkpoint, KeepCheckpoints = run.KeepCheckpoints,
             ResumeFrom = m1.Checkpoint is { } path && File.Exists(path) && run.ResumeFrom is not null ? path : null,

@@ -9,7 +9,7 @@ public static class M2Command
     public static int Run(string[] args)
     {
         var options = new M2Options();
-        var root = new RootCommand("Train M2 (Kingma et al. 2014) on real MNIST with a few labels; y is enumerated exactly.");
+        var root = new RootCommand("Train M1+M2 or M2 (Kingma et al. 2014) on real MNIST with a few labels; y is enumerated exactly.");
         options.AddTo(root);
         root.SetAction(parsed => UserErrors.Report(() => M2Run.Execute(options.Read(parsed))));
         return CommandLine.Run(root, args);

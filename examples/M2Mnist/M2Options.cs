@@ -16,7 +16,7 @@ internal sealed class M2Options
         Description = "M1M2 (m1m2.pdsl: Kingma et al.'s stack, M2 trained on the code of a VAE M1 trained first), M2 (m2.pdsl: M2 on the pixels) or M2Nuisance (m2nuisance.pdsl: a second, binary discrete latent; guide MeanField).",
         DefaultValueFactory = _ => M2Models.DefaultModel,
     };
-    private readonly Option<int> _m1Epochs = new("--m1-epochs") { Description = "With --model M1M2: epochs of M1, trained on the images without labels before M2.", DefaultValueFactory = _ => 100 };
+    private readonly Option<int> _m1Epochs = new("--m1-epochs") { Description = "With --model M1M2: epochs of M1, trained on the images without labels before M2 (100 did no better than 30 at 100 labels).", DefaultValueFactory = _ => 30 };
 
     public void AddTo(RootCommand root)
     {
@@ -24,6 +24,9 @@ internal sealed class M2Options
         _model.AcceptOnlyFromAmong(M2Models.All.Keys.ToArray());
         _guide.AcceptOnlyFromAmong(M2Models.All.Values.SelectMany(model => model.Guides.Keys).Distinct().ToArray());
         OptionRules.Positive(_m1Epochs);
+        var rates = string.Join(", ", M2Models.All.Select(model => InvariantText.Of($"{model.Key} {LearningRateOf(model.Value)}")));
+        _training.LearningRate.Description = $"Adam learning rate of M2; by default each model's own: {rates}.";
+        _training.LearningRate.DefaultValueFactory = _ => LearningRateOf(M2Models.All[M2Models.DefaultModel]);
         root.Validators.Add(result =>
         {
             var guide = result.GetResult(_guide);
@@ -43,8 +46,12 @@ internal sealed class M2Options
         // does not declare was refused above.
         var train = model.Guides.TryGetValue(guide, out var run) ? run : model.Guides.Values.First();
         var training = _training.Read(parsed);
+        if (parsed.GetResult(_training.LearningRate) is null or { Implicit: true })
+            training = training with { Training = training.Training with { LearningRate = LearningRateOf(model) } };
         return new M2Settings(training, new M1Settings(parsed.GetValue(_m1Epochs), M1Checkpoint(training.Training.CheckpointPath, training.Training.ResumeFrom)), train);
     }
+
+    private static double LearningRateOf(M2Model model) => model.LearningRate ?? new Inference.Training.TrainingOptions().LearningRate;
 
     /// <summary>
     /// M1's checkpoint sits beside M2's, named m1-NAME: written whenever M2's is, found again by --resume (a file:
