@@ -46,8 +46,11 @@ internal static class M1Stage
     }
 
     /// <summary>M1's own options: its epochs and the default learning rate; the run's seed, device and batch size; its checkpoint beside M2's.</summary>
+    /// <exception cref="ArgumentException">M1's checkpoint path holds a file that is not a checkpoint, or cannot be written.</exception>
     private static TrainingOptions Options(SemiSupervisedSettings settings, M1Settings m1)
     {
+        if (m1.Checkpoint is { } file && OutputPaths.FileProblem(file) is { } problem)
+            throw new ArgumentException($"M1's checkpoint {file} (beside M2's): {problem}.");
         var run = settings.Training;
         return new TrainingOptions
         {

@@ -43,6 +43,22 @@ public sealed class StackedModelTests
     }
 
     [Fact]
+    public void A_file_that_is_not_a_checkpoint_where_M1s_would_go_is_kept_and_the_run_refused()
+    {
+        using var temp = new TempDirectory();
+        var data = Directory.CreateDirectory(temp.Combine("mnist")).FullName;
+        IdxFiles.WriteAll(data, IdxFiles.SyntheticMnist());
+        File.WriteAllText(temp.Combine("m1-m2.ckpt"), "my notes");
+
+        var (exit, _, error) = ConsoleCapture.Run(() => M2Command.Run(["--model", "M1M2", "--data-dir", data, "--checkpoint", temp.Combine("m2.ckpt")]));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("M1's checkpoint", error);
+        Assert.Contains("is not a ProbDsl training checkpoint", error);
+        Assert.Equal("my notes", File.ReadAllText(temp.Combine("m1-m2.ckpt")));
+    }
+
+    [Fact]
     public void M1_epochs_are_refused_for_a_model_without_M1()
     {
         var (exit, _, error) = ConsoleCapture.Run(() => M2Command.Run(["--model", "M2", "--m1-epochs", "5"]));
