@@ -7,7 +7,7 @@ namespace ProbDsl.EndToEnd.Tests;
 
 /// <summary>
 /// A throw-away project in a temporary folder with one source file and the built generator as an analyzer, built
-/// with a real <c>dotnet build</c>: what a user sees in a terminal.
+/// with a real <c>dotnet build</c>: what a user sees in a terminal. The folder is deleted after the build.
 /// </summary>
 internal static class ProbeBuild
 {
@@ -33,11 +33,19 @@ internal static class ProbeBuild
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(300_000), "dotnet build timed out");
-        return (process.ExitCode, output.Result + error.Result, filePath);
+        try
+        {
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            Assert.True(process.WaitForExit(300_000), "dotnet build timed out");
+            return (process.ExitCode, output.Result + error.Result, filePath);
+        }
+        finally
+        {
+            // The path is only compared as text with the build's output; the project itself is not needed after it.
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     /// <summary>The built generator with its dependencies, as a package consumer would get them.</summary>

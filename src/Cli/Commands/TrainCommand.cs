@@ -33,15 +33,17 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Seed for the split, the initial weights, sampling and shuffling.", DefaultValueFactory = _ => Defaults.Seed };
         var threads = new Option<int>("--threads") { Description = "libtorch CPU threads. Default 1: two are faster on an idle 2-core machine but 10-25x slower when anything else runs.", DefaultValueFactory = _ => 1 };
         var infer = new Option<string?>("--infer") { Description = "NAME=STRATEGY: estimate a discrete variable otherwise than the file declares, in the language's syntax: y=enumerate, y=relax, y=relax(tau: 1.0 -> 0.5, hard), y=reinforce(baseline: learned)." };
+        var stack = new Option<string?>("--stack") { Description = "MODEL: train MODEL of the same file first, on the data without labels (an objective elbo model with one continuous latent h, q(h|x) a Normal: Kingma et al.'s M1), then --model on its code: each batch a fresh draw of q(h|x), test rows its mean (M1+M2). --model's data must be Normal of h's size." };
+        var stackEpochs = new Option<int>("--stack-epochs") { Description = "With --stack: epochs of the lower model.", DefaultValueFactory = _ => 30 };
         var output = new Option<string?>("--out") { Description = "Directory for epochs.csv, run.json and the checkpoint model.bin (default probdsl-runs/MODEL-GUIDE)." };
         var run = new RunControlOptions();
 
         var command = new Command("train", "Compile a model in memory with the generator's emitter and train one of its guides.");
         common.AddTo(command, withModelAndGuide: true);
-        foreach (var option in new Option[] { data, label, labelled, testSize, trainLimit, testLimit, divideBy, dataDir, epochs, batchSize, labelledBatchSize, learningRate, alpha, seed, threads, infer, output })
+        foreach (var option in new Option[] { data, label, labelled, testSize, trainLimit, testLimit, divideBy, dataDir, epochs, batchSize, labelledBatchSize, learningRate, alpha, seed, threads, infer, stack, stackEpochs, output })
             command.Options.Add(option);
         run.AddTo(command);
-        OptionRules.Positive(labelled, epochs, batchSize, labelledBatchSize, threads);
+        OptionRules.Positive(labelled, epochs, batchSize, labelledBatchSize, threads, stackEpochs);
         OptionRules.Positive(testSize, trainLimit, testLimit);
         OptionRules.PositiveNumber(learningRate);
         OptionRules.PositiveNumber(divideBy);
@@ -60,7 +62,8 @@ internal static class TrainCommand
             var settings = new TrainSettings(parsed.GetValue(common.File)!, parsed.GetValue(common.Model), parsed.GetValue(common.Guide),
                 !parsed.GetValue(common.NoHoisting), parsed.GetValue(infer), request, options, parsed.GetValue(threads), parsed.GetValue(output),
                 parsed.GetValue(run.StepLines),
-                parsed.GetValue(run.GradientVarianceAt) is { } at ? GradientVarianceSteps.Parse(at, out _) : null);
+                parsed.GetValue(run.GradientVarianceAt) is { } at ? GradientVarianceSteps.Parse(at, out _) : null,
+                parsed.GetValue(stack) is { } lower ? new StackRequest(lower, parsed.GetValue(stackEpochs)) : null);
             return TrainRun.Execute(settings, terminal) is null ? ExitCodes.ModelErrors : ExitCodes.Success;
         }));
         return command;

@@ -37,6 +37,8 @@ internal static class HtmlReport
         Plots(html, plots, ReportSection.LatentSpace);
         html.Append($"<h2>Class-conditional samples</h2>\n<p>{Inline(ReportText.Samples)}</p>\n");
         Plots(html, plots, ReportSection.Samples);
+        foreach (var missing in LatentPlots.MissingSamples(results))
+            html.Append($"<p>{Inline(missing)}</p>\n");
         html.Append("<h2>Runs</h2>\n");
         Table(html, ReportTables.RunHeader, ReportTables.Runs(results, results.Manifest.Epochs));
         html.Append("</body></html>\n");

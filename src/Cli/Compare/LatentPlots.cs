@@ -64,6 +64,19 @@ internal static class LatentPlots
         }
     }
 
+    /// <summary>A sentence for each variant without a grid, with the reason its runs gave (a stacked model's data are not images).</summary>
+    public static IEnumerable<string> MissingSamples(ComparisonResults results)
+    {
+        foreach (var variant in results.Variants)
+        {
+            if (variant.Runs.Any(r => r.Finished && File.Exists(Path.Combine(r.Directory, RunMeasures.SamplesFile))))
+                continue;
+            var reason = variant.Runs.Select(r => r.Measures?.NotAvailable.GetValueOrDefault("samples")).FirstOrDefault(text => text is not null);
+            if (reason is not null)
+                yield return $"{variant.Variant.Title}: no grid ({reason}).";
+        }
+    }
+
     private static List<(double X, double Y, long Class)> Read(string path) =>
         File.ReadLines(path).Skip(1).Take(MaxPoints)
             .Select(line => line.Split(','))

@@ -30,6 +30,8 @@ internal static class MarkdownReport
         Plots(text, plots, ReportSection.LatentSpace, plotsFolder);
         text.AppendLine("## Class-conditional samples").AppendLine().AppendLine(ReportText.Samples).AppendLine();
         Plots(text, plots, ReportSection.Samples, plotsFolder);
+        foreach (var missing in LatentPlots.MissingSamples(results))
+            text.AppendLine(missing).AppendLine();
         text.AppendLine("## Runs").AppendLine();
         Table(text, ReportTables.RunHeader, ReportTables.Runs(results, results.Manifest.Epochs));
         return text.ToString();

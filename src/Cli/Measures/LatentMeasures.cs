@@ -27,7 +27,8 @@ internal static class LatentMeasures
     public const int GridMinWidth = 280;
     private const int Batch = 1000;
 
-    public static RunMeasures Write(ISemiSupervisedModel model, ModelIr ir, DataSplit test, string directory)
+    /// <param name="noSamples">Why the run writes no sample grid (its data are not images), or null to write it.</param>
+    public static RunMeasures Write(ISemiSupervisedModel model, ModelIr ir, DataSplit test, string directory, string? noSamples = null)
     {
         var module = (TorchSharp.torch.nn.Module)model;
         module.eval();
@@ -42,7 +43,10 @@ internal static class LatentMeasures
             measures = measures with { GenerativeAccuracy = generative, GuideAccuracy = guide };
             measures = Latent(model, ir, test, rows, labels, directory, measures, notAvailable);
         }
-        measures = Samples(model, ir, directory, measures, notAvailable);
+        if (noSamples is null)
+            measures = Samples(model, ir, directory, measures, notAvailable);
+        else
+            notAvailable["samples"] = noSamples;
         measures.Write(directory);
         return measures;
     }

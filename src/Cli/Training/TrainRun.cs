@@ -24,15 +24,18 @@ internal static class TrainRun
         if (Compile(settings, terminal) is not var (file, model))
             return null;
         var guide = CompiledFile.SelectGuide(model, settings.Guide);
-        var modelData = ModelData.Of(model);
-        var trainerType = TrainerType.Find(RuntimeCompiler.Compile($"ProbDsl.Models.{model.Name}", file.Sources), file.PlanOf(model, guide));
+        var stack = settings.Stack is { } request ? StackedModel.Resolve(file, request, model) : null;
+        var modelData = stack?.RawData(model) ?? ModelData.Of(model);
+        var generated = RuntimeCompiler.Compile($"ProbDsl.Models.{model.Name}", file.Sources);
+        var trainerType = TrainerType.Find(generated, file.PlanOf(model, guide));
         var output = OutputDirectory(settings, model, guide);
         using var writing = OutputLock.Acquire(output);
 
         torch.set_num_threads(settings.Threads);
         terminal.Output.WriteLine(ProbDsl.Inference.Blas.BlasReport.Line());
         manual_seed(settings.Options.Seed); // before the trainer creates the model: its initial weights follow the seed
-        using var data = DataLoader.Load(settings.Data, modelData, message => terminal.Error.WriteLine(message));
+        var loaded = DataLoader.Load(settings.Data, modelData, message => terminal.Error.WriteLine(message));
+        using var data = stack is null ? loaded : stack.Encode(loaded, generated, file, settings, output, terminal);
         var options = settings.Options with { CheckpointPath = Path.Combine(output, RunResults.CheckpointFile) };
         if (NothingToResume(options.ResumeFrom))
         {
@@ -90,7 +93,8 @@ internal static class TrainRun
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
             manual_seed(settings.Options.Seed); // the bound's draws in argmax_y L(x,y): the same numbers however the run got here
-            var measures = LatentMeasures.Write(trained, model, data.RequireSemiSupervised().Test, output);
+            var measures = LatentMeasures.Write(trained, model, data.RequireSemiSupervised().Test, output,
+                noSamples: settings.Stack is { } stacked ? $"the data are {stacked.Model}'s codes, not images" : null);
             terminal.Output.WriteLine(MeasuresLine(measures) + Invariant($" ({clock.Elapsed.TotalSeconds:F1} s)"));
         }
         results.Finish(reports);

@@ -27,6 +27,9 @@ internal interface ITrainingSession : IDisposable
     /// <summary>The trained model as a model with a label, or null for an <c>objective elbo</c> model.</summary>
     ISemiSupervisedModel? SemiSupervised { get; }
 
+    /// <summary>The trained model as an <c>objective elbo</c> model, or null for a model with a label.</summary>
+    IUnsupervisedModel? Unsupervised { get; }
+
     /// <summary>Where gradient-variance measurements go; only a semi-supervised trainer takes them (others ignore it).</summary>
     GradientVarianceProbe? GradientProbe { set; }
 }
@@ -58,6 +61,8 @@ internal sealed class SemiSupervisedSession<TModel> : ITrainingSession
 
     public ISemiSupervisedModel? SemiSupervised => _trainer.Model;
 
+    public IUnsupervisedModel? Unsupervised => null;
+
     public GradientVarianceProbe? GradientProbe { set => _trainer.GradientProbe = value; }
 
     public IReadOnlyList<EpochReport> Train(TrainingData data, Action<EpochReport> onEpoch, IProgress<StepProgress>? steps)
@@ -83,6 +88,8 @@ internal sealed class UnsupervisedSession<TModel> : ITrainingSession
     public double? Alpha => null;
 
     public ISemiSupervisedModel? SemiSupervised => null;
+
+    public IUnsupervisedModel? Unsupervised => _trainer.Model;
 
     public GradientVarianceProbe? GradientProbe { set { } }
 
