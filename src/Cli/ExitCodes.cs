@@ -13,4 +13,7 @@ internal static class ExitCodes
 
     /// <summary><c>probdsl compare</c>: at least one of its training runs failed (each is listed with the end of its log).</summary>
     public const int RunsFailed = 3;
+
+    /// <summary><c>probdsl train</c> started by compare: the compare process is gone, so the run stopped (it resumes from its last checkpoint).</summary>
+    public const int ParentGone = 4;
 }

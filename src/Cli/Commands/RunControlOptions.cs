@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.IO;
+using ProbDsl.Cli.Training;
 using ProbDsl.Inference.Training;
 
 namespace ProbDsl.Cli.Commands;
@@ -27,6 +28,12 @@ internal sealed class RunControlOptions
 
     public Option<bool> StepLines { get; } = new("--step-lines") { Description = "Print a plain 'progress' line every few seconds inside each epoch, even when not on a terminal (for probdsl compare).", Hidden = true };
 
+    public Option<bool> StopWithParent { get; } = new(ParentWatch.Option)
+    {
+        Description = "Stop when standard input is closed: probdsl compare holds it open, so a run stops when its compare is gone, even killed with SIGKILL (it resumes from its last checkpoint).",
+        Hidden = true,
+    };
+
     public Option<string?> GradientVarianceAt { get; } = new(Training.GradientVarianceSteps.Option)
     {
         Description = $"Measure the variance of the guide's stochastic gradient over {GradientVarianceProbe.DefaultMinibatches} fresh minibatches after these global steps (e.g. {Training.GradientVarianceSteps.CompareDefault}), into gradient-variance.json; training is unchanged.",
@@ -35,7 +42,7 @@ internal sealed class RunControlOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { LabelledSchedule, ElboEvery, CheckpointEvery, Resume, StepLines, GradientVarianceAt })
+        foreach (var option in new Option[] { LabelledSchedule, ElboEvery, CheckpointEvery, Resume, StepLines, StopWithParent, GradientVarianceAt })
             command.Options.Add(option);
         GradientVarianceAt.Validators.Add(r =>
         {

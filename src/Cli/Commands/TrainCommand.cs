@@ -51,6 +51,8 @@ internal static class TrainCommand
 
         command.SetAction(parsed => CliApp.Guard(terminal, () =>
         {
+            if (parsed.GetValue(run.StopWithParent))
+                ParentWatch.Start(terminal);
             var request = new DataRequest(parsed.GetValue(data)!, parsed.GetValue(label), parsed.GetValue(labelled), parsed.GetValue(testSize),
                 parsed.GetValue(trainLimit), parsed.GetValue(testLimit), parsed.GetValue(dataDir), parsed.GetValue(seed), parsed.GetValue(divideBy));
             var options = Defaults with

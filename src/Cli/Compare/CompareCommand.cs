@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using ProbDsl.Cli.Commands;
+using ProbDsl.Cli.Training;
 using ProbDsl.Inference.Training;
 
 namespace ProbDsl.Cli.Compare;
@@ -21,7 +22,7 @@ internal static class CompareCommand
     private static readonly TrainingOptions Defaults = new();
 
     /// <summary>Train options that compare sets per run itself, so they are not passed through.</summary>
-    private static readonly HashSet<string> PerRun = ["--guide", "--infer", "--seed", "--epochs", "--labelled", "--threads", "--out", "--resume", "--step-lines"];
+    private static readonly HashSet<string> PerRun = ["--guide", "--infer", "--seed", "--epochs", "--labelled", "--threads", "--out", "--resume", "--step-lines", ParentWatch.Option];
 
     public static Command Create(Terminal terminal, SlurmAccess? slurmAccess = null)
     {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
+using ProbDsl.Cli.Training;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -71,7 +72,8 @@ public sealed class LocalProcessLauncher : IRunLauncher
 
     private async Task<int> RunProcessAsync(RunTask task, Action<string> onLine, CancellationToken cancel)
     {
-        using var process = new Process { StartInfo = _startInfo(task.TrainArguments) };
+        // The run reads its standard input, which stays open until this process ends: then it stops too (ParentWatch).
+        using var process = new Process { StartInfo = _startInfo([.. task.TrainArguments, ParentWatch.Option]) };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) onLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) onLine(e.Data); };
         try
@@ -83,7 +85,6 @@ public sealed class LocalProcessLauncher : IRunLauncher
             onLine($"error: cannot start {process.StartInfo.FileName}: {e.Message}");
             return -1;
         }
-        process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
@@ -96,6 +97,7 @@ public sealed class LocalProcessLauncher : IRunLauncher
             throw;
         }
         process.WaitForExit(); // drains the redirected streams: every line is in the log before the outcome
+        process.StandardInput.Close();
         return process.ExitCode;
     }
 

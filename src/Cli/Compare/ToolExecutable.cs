@@ -31,7 +31,7 @@ internal sealed record ToolExecutable(string FileName, IReadOnlyList<string> Lea
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            RedirectStandardInput = true, // nothing to read: a run never waits for input
+            RedirectStandardInput = true, // never written; held open by compare, so that a run stops when it closes (ParentWatch)
         };
         foreach (var argument in LeadingArguments)
             info.ArgumentList.Add(argument);
