@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using ProbDsl.Dsl.Ir;
@@ -27,43 +28,41 @@ internal static class LatentsEmitter
         w.Line($"public {ListOf}<string> ContinuousLatents {{ get; }} = {list};");
     }
 
-    public static void EmitGuideMean(SourceWriter w, GuidePlan plan)
-    {
-        var latents = BoundEmitter.ContinuousLatentsOf(plan);
-        var methods = MethodNames("GuideMeanOf", latents);
-        var x = plan.Locals.Variable(plan.Data.Name);
-        w.Line($"/// <summary>E_q[{BoundEmitter.LatentParameter} | {plan.Data.Name}] under guide {plan.Guide.Name}, [B, size], discrete variables summed out exactly under q.</summary>");
-        EmitSwitch(w, plan, "Tensor GuideMean", methods);
-        for (var i = 0; i < latents.Count; i++)
-        {
-            var factor = plan.Guide.FactorFor(latents[i].Name)!;
-            w.Line();
-            var exact = BoundEmitter.ContinuousAncestors(plan, factor).Count == 0;
-            w.Line(exact
-                ? $"/// <summary>E_q[{latents[i].Name} | {plan.Data.Name}] under {factor.Signature('q')}, [B, {latents[i].Size}].</summary>"
-                : $"/// <summary>E_q[{latents[i].Name} | {plan.Data.Name}] has no closed form: {factor.Signature('q')} reads a continuous latent.</summary>");
-            using (w.Block($"private Tensor {methods[i]}(Tensor {x})"))
-                BoundEmitter.EmitGuideMean(w, plan, factor);
-        }
-    }
+    public static void EmitGuideMean(SourceWriter w, GuidePlan plan) =>
+        EmitPerLatent(w, plan, "Tensor", "GuideMean",
+            $"E_q[{BoundEmitter.LatentParameter} | {plan.Data.Name}] under guide {plan.Guide.Name}, [B, size], discrete variables summed out exactly under q.",
+            (latent, factor) => BoundEmitter.ContinuousAncestors(plan, factor).Count == 0
+                ? $"E_q[{latent.Name} | {plan.Data.Name}] under {factor.Signature('q')}, [B, {latent.Size}]."
+                : $"E_q[{latent.Name} | {plan.Data.Name}] has no closed form: {factor.Signature('q')} reads a continuous latent.",
+            factor => BoundEmitter.EmitGuideMean(w, plan, factor));
 
-    public static void EmitGuideNormal(SourceWriter w, GuidePlan plan)
+    public static void EmitGuideNormal(SourceWriter w, GuidePlan plan) =>
+        EmitPerLatent(w, plan, "(Tensor Loc, Tensor Scale)", "GuideNormal",
+            $"q({BoundEmitter.LatentParameter} | {plan.Data.Name}) under guide {plan.Guide.Name} as a Normal's loc and scale, [B, size] each; only where that factor is a Normal reading the data alone.",
+            (latent, factor) => BoundEmitter.GuideNormalRefusal(plan, factor) is { } refusal
+                ? $"Not offered: {refusal}."
+                : $"{factor.Signature('q')}: its loc and scale, [B, {latent.Size}] each.",
+            factor => BoundEmitter.EmitGuideNormal(w, plan, factor));
+
+    /// <summary>
+    /// <c>public {returnType} {name}(string latent, Tensor x)</c>, a switch over one private method per continuous
+    /// latent (<c>{name}OfZ</c>, ...), each with its summary and the body <paramref name="emitBody"/> writes.
+    /// </summary>
+    private static void EmitPerLatent(SourceWriter w, GuidePlan plan, string returnType, string name, string summary,
+        Func<VariableIr, FactorIr, string> methodSummary, Action<FactorIr> emitBody)
     {
         var latents = BoundEmitter.ContinuousLatentsOf(plan);
-        var methods = MethodNames("GuideNormalOf", latents);
+        var methods = MethodNames(name + "Of", latents);
         var x = plan.Locals.Variable(plan.Data.Name);
-        w.Line($"/// <summary>q({BoundEmitter.LatentParameter} | {plan.Data.Name}) under guide {plan.Guide.Name} as a Normal's loc and scale, [B, size] each; only where that factor is a Normal reading the data alone.</summary>");
-        EmitSwitch(w, plan, "(Tensor Loc, Tensor Scale) GuideNormal", methods);
+        w.Line($"/// <summary>{summary}</summary>");
+        EmitSwitch(w, plan, $"{returnType} {name}", methods);
         for (var i = 0; i < latents.Count; i++)
         {
             var factor = plan.Guide.FactorFor(latents[i].Name)!;
             w.Line();
-            var refusal = BoundEmitter.GuideNormalRefusal(plan, factor);
-            w.Line(refusal is null
-                ? $"/// <summary>{factor.Signature('q')}: its loc and scale, [B, {latents[i].Size}] each.</summary>"
-                : $"/// <summary>Not offered: {refusal}.</summary>");
-            using (w.Block($"private (Tensor Loc, Tensor Scale) {methods[i]}(Tensor {x})"))
-                BoundEmitter.EmitGuideNormal(w, plan, factor);
+            w.Line($"/// <summary>{methodSummary(latents[i], factor)}</summary>");
+            using (w.Block($"private {returnType} {methods[i]}(Tensor {x})"))
+                emitBody(factor);
         }
     }
 
