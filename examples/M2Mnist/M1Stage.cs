@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using ProbDsl.Datasets;
 using ProbDsl.Examples.Common;
+using ProbDsl.Inference.Models;
 using ProbDsl.Inference.Training;
 using ProbDsl.Models;
 using Spectre.Console;
@@ -18,8 +19,6 @@ namespace ProbDsl.Examples.M2Mnist;
 /// </summary>
 internal static class M1Stage
 {
-    private const int EncodeBatch = 1000;
-
     public static SemiSupervisedData Features(SemiSupervisedSettings settings, M1Settings m1)
     {
         var mnist = Mnist.Load(settings.DataDir, message => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(message)}[/]"));
@@ -31,8 +30,8 @@ internal static class M1Stage
         var model = trainer.Model;
         model.eval();
         var device = Devices.Select(settings.Device);
-        var (trainLoc, trainScale) = Encode(model, images.Features, device);
-        var (testLoc, testScale) = Encode(model, testImages.Features, device);
+        var (trainLoc, trainScale) = GuideCodes.Normal(model, "h", images.Features, device);
+        var (testLoc, testScale) = GuideCodes.Normal(model, "h", testImages.Features, device);
         testScale.Dispose();
         var (labelled, unlabelled) = mnist.BalancedSplit(settings.Labels, settings.Training.Seed);
         using (trainLoc)
@@ -80,23 +79,6 @@ internal static class M1Stage
         if (trained == 0 && trainer.ResumedFrom is { } reused)
             Console.WriteLine($"M1: {reused} has reached --m1-epochs {m1.Epochs}; reusing it (a larger --m1-epochs trains it further)");
         AnsiConsole.MarkupLine("[bold]M1+M2, stage 2 — M2 on M1's code h ~ q(h|x)[/]");
-    }
-
-    /// <summary>q(h|x) of every row: its loc and scale, [N, 50] each.</summary>
-    private static (Tensor Loc, Tensor Scale) Encode(M1Encoder model, Tensor images, Device device)
-    {
-        using var noGrad = no_grad();
-        var parts = Enumerable.Range(0, (int)((images.shape[0] + EncodeBatch - 1) / EncodeBatch))
-            .Select(i => model.GuideNormal("h", images.narrow(0, (long)i * EncodeBatch, Math.Min(EncodeBatch, images.shape[0] - (long)i * EncodeBatch)).to(device)))
-            .ToList();
-        var loc = cat(parts.Select(p => p.Loc).ToList(), 0).cpu();
-        var scale = cat(parts.Select(p => p.Scale).ToList(), 0).cpu();
-        foreach (var part in parts)
-        {
-            part.Loc.Dispose();
-            part.Scale.Dispose();
-        }
-        return (loc, scale);
     }
 
     private static Tensor Rows(Tensor all, int[] rows) => all.index_select(0, tensor(rows.Select(i => (long)i).ToArray())).contiguous();

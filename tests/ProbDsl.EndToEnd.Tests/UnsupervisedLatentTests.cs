@@ -56,6 +56,23 @@ public class UnsupervisedLatentTests
     }
 
     [Fact]
+    public void GuideCodes_gathers_the_encoder_heads_of_every_row_over_several_batches_on_the_cpu()
+    {
+        using var module = InFloat64(new UnsupVaeAmortised(), 23);
+        var w = Weights(module);
+        using var generator = new Generator(5);
+        var rows = GuideCodes.Batch * 2 + 7; // three batches, the last one short
+        var x = rand(new long[] { rows, 5 }, generator: generator, dtype: float64).gt(0.5).to(float64);
+
+        var (loc, scale) = GuideCodes.Normal((IUnsupervisedModel)module, "z", x, CPU);
+
+        var h = Mlp(w, "encoder", ("X", x));
+        AssertClose(Head(w, "encoder", "ZLoc", h), loc, 1e-12);
+        AssertClose(Softplus(Head(w, "encoder", "ZScale", h)), scale, 1e-12);
+        Assert.Equal(DeviceType.CPU, loc.device_type);
+    }
+
+    [Fact]
     public void GuideNormal_expands_a_constant_scale_to_the_batch()
     {
         using var module = InFloat64(new UnsupVaeFixedScale(), 22);

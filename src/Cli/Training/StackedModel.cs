@@ -72,10 +72,11 @@ internal sealed record StackedModel(ModelIr Lower, GuideIr Guide, VariableIr Cod
             Train(session, raw, terminal);
             var model = session.Unsupervised!;
             ((nn.Module)model).eval();
+            var device = settings.Options.Device; // where the lower model's trainer put it
             var description = $"{raw.Description}; as {Lower.Name}'s code {Code.Name} ~ q({Code.Name} | {ModelData.Of(Lower).Data.Name}) after {Epochs} epochs";
             return raw.SemiSupervised is { } data
-                ? TrainingData.ForLabel(new SemiSupervisedData(Drawn(model, data.Labelled), Drawn(model, data.Unlabelled), Means(model, data.Test)), description)
-                : TrainingData.WithoutLabel(Drawn(model, raw.Train!), Means(model, raw.Test!), description);
+                ? TrainingData.ForLabel(new SemiSupervisedData(Drawn(model, data.Labelled, device), Drawn(model, data.Unlabelled, device), Means(model, data.Test, device)), description)
+                : TrainingData.WithoutLabel(Drawn(model, raw.Train!, device), Means(model, raw.Test!, device), description);
         }
     }
 
@@ -120,37 +121,17 @@ internal sealed record StackedModel(ModelIr Lower, GuideIr Guide, VariableIr Cod
         new(cat(new[] { first.Features, second.Features }, 0), labels: null, first.DynamicBinarization);
 
     /// <summary>Rows whose every batch is a fresh draw of q(code | row).</summary>
-    private DataSplit Drawn(IUnsupervisedModel model, DataSplit rows)
+    private DataSplit Drawn(IUnsupervisedModel model, DataSplit rows, Device device)
     {
-        var (loc, scale) = Normal(model, rows.Features);
+        var (loc, scale) = GuideCodes.Normal(model, Code.Name, rows.Features, device);
         return DataSplit.Gaussian(loc, scale, rows.Labels?.clone());
     }
 
     /// <summary>Rows coded by the mean of q(code | row): what evaluation reads.</summary>
-    private DataSplit Means(IUnsupervisedModel model, DataSplit rows)
+    private DataSplit Means(IUnsupervisedModel model, DataSplit rows, Device device)
     {
-        var (loc, scale) = Normal(model, rows.Features);
+        var (loc, scale) = GuideCodes.Normal(model, Code.Name, rows.Features, device);
         scale.Dispose();
         return new DataSplit(loc, rows.Labels?.clone());
-    }
-
-    private (Tensor Loc, Tensor Scale) Normal(IUnsupervisedModel model, Tensor rows)
-    {
-        const int batch = 1000;
-        if (rows.shape[0] == 0)
-            return (zeros(0, Code.Size), zeros(0, Code.Size));
-        using var noGrad = no_grad();
-        var device = ((nn.Module)model).parameters().First().device;
-        var parts = Enumerable.Range(0, (int)((rows.shape[0] + batch - 1) / batch))
-            .Select(i => model.GuideNormal(Code.Name, rows.narrow(0, (long)i * batch, Math.Min(batch, rows.shape[0] - (long)i * batch)).to(device)))
-            .ToList();
-        var loc = cat(parts.Select(p => p.Loc).ToList(), 0).cpu();
-        var scale = cat(parts.Select(p => p.Scale).ToList(), 0).cpu();
-        foreach (var (partLoc, partScale) in parts)
-        {
-            partLoc.Dispose();
-            partScale.Dispose();
-        }
-        return (loc, scale);
     }
 }
